@@ -1,0 +1,50 @@
+/**
+ * Replays a real event timeline from a CSV or JSON-lines file: each row is one event at the
+ * time in its time column. Every consumer wants every event. The window runs from the first
+ * event to the last, so each polling consumer polls once at or after the last event.
+ */
+import { defineScenario } from '../src/model/scenario.ts';
+import { loadTrace } from '../src/trace/load-trace.ts';
+
+export default defineScenario({
+  name: 'trace',
+  summary: 'replays a real event timeline from a CSV or JSON-lines file (--file)',
+  options: {
+    file: {
+      type: 'string',
+      required: true,
+      placeholder: 'PATH',
+      description: 'CSV file with a header row, or JSON lines (.jsonl), one event per row',
+    },
+    timeColumn: {
+      type: 'string',
+      placeholder: 'NAME',
+      description:
+        'column with each event time, in ISO 8601, Unix seconds or Unix milliseconds ' +
+        '(default: time, timestamp, or the first column named like *_at, *time* or *date*)',
+    },
+    keyColumn: {
+      type: 'string',
+      placeholder: 'NAME',
+      description: 'column whose value is the event key (default: every event has one key)',
+    },
+  },
+  defaults: {
+    interval: '5m',
+    consumers: 1,
+  },
+  async build({ options, duration, consumers }) {
+    const trace = await loadTrace(options.file, {
+      timeColumn: options.timeColumn,
+      keyColumn: options.keyColumn,
+    });
+
+    const start = trace.events.reduce((min, event) => Math.min(min, event.time), Infinity);
+    const events =
+      duration === undefined
+        ? trace.events
+        : trace.events.filter((event) => event.time <= start + duration);
+
+    return { start, events, consumers: Array.from({ length: consumers }, () => ({})) };
+  },
+});

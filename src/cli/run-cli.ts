@@ -1,0 +1,136 @@
+import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+import { isPollVsPushError, PollVsPushError } from '../errors.ts';
+import { flagOf } from '../model/option-values.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { renderJson } from '../report/json.ts';
+import { renderTable } from '../report/table.ts';
+import { runScenario } from '../runtime/run.ts';
+import type { RunInput } from '../runtime/settings.ts';
+import { COMMON_OPTIONS } from './common-options.ts';
+import { renderHelp } from './help.ts';
+import { builtInNames, loadScenario } from './load-scenario.ts';
+
+/** Where the CLI writes; tests pass buffers, the program passes the process streams. */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const BOOLEAN_FLAGS = new Set(['json', 'help']);
+
+/**
+ * Runs the command line and returns the exit code: 0 on success, 2 for a usage error, 1 for
+ * any other failure. Errors meant for the user are printed as one line, without a stack.
+ */
+export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+  try {
+    await dispatch(argv, output);
+    return 0;
+  } catch (error: unknown) {
+    if (!isPollVsPushError(error)) throw error;
+    output.stderr(`poll-vs-push: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], output: CliOutput): Promise<void> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+
+  if (name === undefined) {
+    if (argv.includes('--help') || argv.includes('-h')) return output.stdout(renderHelp());
+    throw new PollVsPushError(
+      'PVP_MISSING_SCENARIO',
+      `no scenario given; run 'npm run scenario -- bullpen', or choose from: ${builtInNames().join(', ')}`,
+    );
+  }
+
+  if (name === 'list') return output.stdout(await renderList());
+
+  const scenario = await loadScenario(name);
+  const values = parseOptions(argv, scenario);
+  if (values.help === true) return output.stdout(renderHelp(scenario));
+
+  const report = await runScenario(scenario, toRunInput(values, scenario));
+  output.stdout(values.json === true ? renderJson(report) : renderTable(report));
+}
+
+async function renderList(): Promise<string> {
+  const lines = [];
+  for (const name of builtInNames()) {
+    const scenario = await loadScenario(name);
+    lines.push(`${name.padEnd(10)}${scenario.summary}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+type ParsedValues = Record<string, string | boolean | undefined>;
+
+function parseOptions(argv: readonly string[], scenario: Scenario): ParsedValues {
+  const options: NonNullable<ParseArgsConfig['options']> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+
+  for (const option of COMMON_OPTIONS) {
+    options[option.flag.slice(2)] = { type: BOOLEAN_FLAGS.has(option.key) ? 'boolean' : 'string' };
+  }
+  for (const key of Object.keys(scenario.options ?? {})) {
+    options[flagOf(key).slice(2)] = { type: 'string' };
+  }
+
+  try {
+    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > 1) throw extraPositional(parsed.positionals[1] as string);
+    return parsed.values as ParsedValues;
+  } catch (error: unknown) {
+    throw translateParseError(error, scenario);
+  }
+}
+
+function extraPositional(value: string): PollVsPushError {
+  return new PollVsPushError(
+    'PVP_UNKNOWN_OPTION',
+    `unexpected argument '${value}'; give one scenario, and write options as --name value`,
+  );
+}
+
+/** Turns node's argument errors into catalogue errors that say how to get help. */
+function translateParseError(error: unknown, scenario: Scenario): unknown {
+  if (isPollVsPushError(error) || !(error instanceof Error)) return error;
+
+  const code = (error as { code?: string }).code;
+  const help = `run 'npm run scenario -- ${scenario.name} --help' for its options`;
+  const flag = /'(-[^']*)'/.exec(error.message)?.[1] ?? 'an option';
+
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return new PollVsPushError(
+      'PVP_UNKNOWN_OPTION',
+      `unknown option ${flag} for ${scenario.name}; ${help}`,
+    );
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new PollVsPushError('PVP_MISSING_VALUE', `${flag.split(' ')[0]} needs a value; ${help}`);
+  }
+  return error;
+}
+
+function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {
+  const text = (key: string) => {
+    const value = values[flagOf(key).slice(2)];
+    return typeof value === 'string' ? value : undefined;
+  };
+
+  const scenarioOptions: Record<string, string | undefined> = {};
+  for (const key of Object.keys(scenario.options ?? {})) scenarioOptions[key] = text(key);
+
+  return {
+    strategies: text('strategies'),
+    interval: text('interval'),
+    consumers: text('consumers'),
+    duration: text('duration'),
+    latency: text('latency'),
+    seed: text('seed'),
+    align: text('align'),
+    scenarioOptions,
+  };
+}

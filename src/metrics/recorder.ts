@@ -1,0 +1,90 @@
+import type { EventLog, ProducerEvent } from '../model/event-log.ts';
+import { LatencyStats } from './latency.ts';
+import type { StrategyResult } from './result.ts';
+import { SeenSet } from './seen-set.ts';
+
+interface ConsumerTally {
+  readonly keys: ReadonlySet<string> | undefined;
+  readonly seen: SeenSet;
+}
+
+/**
+ * Counts one strategy's run by the definitions in docs/metrics.md. Both interpreters call it at
+ * the same points: when a response reaches a consumer, when the producer sends a delivery, and when
+ * the consumer's handler gets events.
+ */
+export class RunRecorder {
+  private readonly tallies: ConsumerTally[];
+  private readonly latency = new LatencyStats();
+  private readonly total: number;
+  private requests = 0;
+  private wasted = 0;
+  private deliveries = 0;
+  private notified = 0;
+  private duplicates = 0;
+
+  constructor(log: EventLog, consumerKeys: readonly (readonly string[] | undefined)[]) {
+    this.tallies = consumerKeys.map((keys) => ({
+      keys: keys === undefined ? undefined : new Set(keys),
+      seen: new SeenSet(log.size + 1),
+    }));
+    this.total = consumerKeys.reduce((sum, keys) => sum + log.countFor(keys), 0);
+  }
+
+  /**
+   * Counts a response that reached `consumer`; it is wasted when it carried no event the
+   * consumer wanted and did not have yet. Call it before the handler sees the events.
+   */
+  countResponse(consumer: number, events: readonly ProducerEvent[]): void {
+    this.requests++;
+    if (events.length === 0 || !this.hasNews(consumer, events)) this.wasted++;
+  }
+
+  countDelivery(): void {
+    this.deliveries++;
+  }
+
+  /** Records that `consumer`'s handler got `events` at time `now`. */
+  handle(consumer: number, events: readonly ProducerEvent[], now: number): void {
+    if (events.length === 0) return;
+    const tally = this.tallies[consumer] as ConsumerTally;
+
+    for (const event of events) {
+      if (tally.keys !== undefined && !tally.keys.has(event.key)) continue;
+
+      if (tally.seen.add(event.seq)) {
+        this.notified++;
+        this.latency.record(now - event.time);
+      } else {
+        this.duplicates++;
+      }
+    }
+  }
+
+  result(strategy: string): StrategyResult {
+    return {
+      strategy,
+      requests: this.requests,
+      wastedRequests: this.wasted,
+      deliveries: this.deliveries,
+      latencyMs: this.latency.summary(),
+      events: {
+        total: this.total,
+        notified: this.notified,
+        missed: this.total - this.notified,
+        duplicates: this.duplicates,
+      },
+    };
+  }
+
+  private hasNews(consumer: number, events: readonly ProducerEvent[]): boolean {
+    const tally = this.tallies[consumer] as ConsumerTally;
+
+    for (const event of events) {
+      const wanted = tally.keys === undefined || tally.keys.has(event.key);
+      if (wanted && !tally.seen.has(event.seq)) return true;
+    }
+
+    return false;
+  }
+}

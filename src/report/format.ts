@@ -1,0 +1,52 @@
+const UNITS: readonly [string, number][] = [
+  ['d', 86_400_000],
+  ['h', 3_600_000],
+  ['min', 60_000],
+  ['s', 1_000],
+];
+
+/**
+ * Formats milliseconds in the largest unit that keeps the number at 1 or more, with three
+ * significant digits: `0.25 ms`, `50 ms`, `12.3 s`, `1.5 min`, `2.4 h`, `1.2 d`.
+ */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0';
+
+  for (const [unit, size] of UNITS) {
+    if (ms >= size) return `${significant(ms / size)} ${unit}`;
+  }
+
+  return `${significant(ms)} ms`;
+}
+
+/** Formats a count with thousands separators, the same on every machine. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** Formats a share such as 0.951 as `95.1%`. */
+export function formatPercent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function significant(value: number): string {
+  return Number(value.toPrecision(3)).toString();
+}
+
+/** Breaks `text` into lines of at most `width` characters, at spaces. */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+
+  lines.push(line);
+  return lines.join('\n');
+}

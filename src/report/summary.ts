@@ -1,0 +1,45 @@
+import type { StrategyResult } from '../metrics/result.ts';
+import type { RunReport } from '../runtime/run.ts';
+import { formatCount, formatDuration, formatPercent } from './format.ts';
+
+/**
+ * Says in one plain sentence what the table shows: how many calls polling wasted for each
+ * useful one, and how much sooner push told the consumer. It compares the first strategy that
+ * sent requests with the first that sent none.
+ */
+export function summarize(report: RunReport): string {
+  const polling = report.results.find((result) => result.requests > 0);
+  const push = report.results.find((result) => result.requests === 0);
+
+  if (polling === undefined && push === undefined) return 'No strategy ran.';
+  if (polling === undefined) return describePush(push as StrategyResult);
+  if (push === undefined) return `${describePolling(polling)}.`;
+
+  return `${describePolling(polling)}, while with ${push.strategy} they made none and ${pushOutcome(push, polling)}.`;
+}
+
+function describePolling(result: StrategyResult): string {
+  const { requests, wastedRequests } = result;
+  const useful = requests - wastedRequests;
+  const share = formatPercent(wastedRequests / requests);
+  const start = `With ${result.strategy}, consumers made ${formatCount(requests)} calls, of which ${formatCount(wastedRequests)} (${share}) found nothing new`;
+
+  if (useful === 0) return `${start}, so none was useful`;
+  if (wastedRequests === 0) return `${start}, so every call was useful`;
+  return `${start} (${ratio(wastedRequests / useful)} for each useful one)`;
+}
+
+function describePush(result: StrategyResult): string {
+  return `With ${result.strategy}, consumers made no calls and the producer sent ${formatCount(result.deliveries)} deliveries, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
+}
+
+function pushOutcome(push: StrategyResult, polling: StrategyResult): string {
+  const pushMean = formatDuration(push.latencyMs.mean);
+  const pollMean = formatDuration(polling.latencyMs.mean);
+  return `learned of each event after ${pushMean} on average instead of ${pollMean}`;
+}
+
+function ratio(value: number): string {
+  if (value >= 10) return `${Math.round(value)}`;
+  return `${Number(value.toPrecision(2))}`;
+}

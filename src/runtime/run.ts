@@ -1,0 +1,110 @@
+import { createStream } from '../engine/random.ts';
+import { PollVsPushError } from '../errors.ts';
+import type { StrategyResult } from '../metrics/result.ts';
+import { EventLog } from '../model/event-log.ts';
+import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../model/scenario.ts';
+import type { World } from '../model/world.ts';
+import { findStrategy } from '../strategies/index.ts';
+import type { RunInput, RunSettings } from './settings.ts';
+import { resolveSettings } from './settings.ts';
+import { simulate } from './sim.ts';
+
+/** Everything one run produced: the scenario, how it ran, and one result per strategy. */
+export interface RunReport {
+  readonly scenario: string;
+  readonly mode: 'sim';
+  readonly seed: number;
+  /** Every setting in effect, as text, so the run can be repeated. */
+  readonly options: Readonly<Record<string, string>>;
+  readonly world: WorldSummary;
+  readonly results: readonly StrategyResult[];
+}
+
+/** The size of the world a run used. */
+export interface WorldSummary {
+  readonly consumers: number;
+  readonly events: number;
+  /** When events could start and stop, in ISO 8601. */
+  readonly windowStart: string;
+  readonly windowEnd: string;
+}
+
+/** Runs `scenario` under each strategy of the settings, in simulation. */
+export async function runScenario(scenario: Scenario, input: RunInput = {}): Promise<RunReport> {
+  const settings = resolveSettings(scenario, input);
+  const world = await buildWorld(scenario, settings);
+
+  const results = settings.strategies.map((name) =>
+    simulate(world, {
+      strategy: findStrategy(name)!,
+      interval: settings.interval,
+      align: settings.align,
+      latency: settings.latency,
+      seed: settings.seed,
+    }),
+  );
+
+  return {
+    scenario: scenario.name,
+    mode: 'sim',
+    seed: settings.seed,
+    options: settings.text,
+    world: summarizeWorld(world),
+    results,
+  };
+}
+
+/** Builds the scenario's plan from the settings and turns it into a world ready to run. */
+export async function buildWorld(scenario: Scenario, settings: RunSettings): Promise<World> {
+  const context: BuildContext<Record<string, never>> = {
+    options: settings.scenarioOptions as OptionValues<Record<string, never>>,
+    duration: settings.duration,
+    consumers: settings.consumers,
+    seed: settings.seed,
+    random: createStream(settings.seed, `scenario/${scenario.name}`),
+  };
+
+  const plan = await scenario.build(context);
+  checkPlan(scenario.name, plan);
+
+  const log = new EventLog(plan.events);
+  const lastEvent = log.events.at(-1)?.time ?? plan.start;
+  const defaultEnd = settings.duration === undefined ? lastEvent : plan.start + settings.duration;
+
+  return {
+    log,
+    consumers: plan.consumers,
+    windowStart: plan.start,
+    windowEnd: Math.max(plan.end ?? defaultEnd, plan.start),
+  };
+}
+
+function summarizeWorld(world: World): WorldSummary {
+  return {
+    consumers: world.consumers.length,
+    events: world.log.size,
+    windowStart: new Date(world.windowStart).toISOString(),
+    windowEnd: new Date(world.windowEnd).toISOString(),
+  };
+}
+
+function checkPlan(name: string, plan: ScenarioPlan): void {
+  const fail = (field: string, fix: string) =>
+    new PollVsPushError('PVP_INVALID_SCENARIO', `scenario '${name}' returned ${field}; ${fix}`);
+
+  if (!Number.isFinite(plan.start)) {
+    throw fail(`start ${String(plan.start)}`, 'start must be a time in ms since the Unix epoch');
+  }
+  if (plan.consumers.length === 0) {
+    throw fail('no consumers', 'return at least one consumer');
+  }
+
+  plan.events.forEach((event, index) => {
+    if (!Number.isFinite(event.time)) {
+      throw fail(
+        `events[${index}].time ${String(event.time)}`,
+        'each time must be a finite number',
+      );
+    }
+  });
+}

@@ -1,0 +1,126 @@
+import type { Distribution } from '../engine/distributions.ts';
+import { invalidOption, PollVsPushError } from '../errors.ts';
+import {
+  readDistribution,
+  readDuration,
+  readInteger,
+  resolveOptions,
+} from '../model/option-values.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { Alignment } from '../strategies/effects.ts';
+import { STRATEGIES } from '../strategies/index.ts';
+
+/** The settings of a run as text, the way a user writes them; absent ones take defaults. */
+export interface RunInput {
+  readonly strategies?: string;
+  readonly interval?: string;
+  readonly consumers?: string;
+  readonly duration?: string;
+  readonly latency?: string;
+  readonly seed?: string;
+  readonly align?: string;
+  /** The scenario's own options by key, such as `{ games: '3' }`. */
+  readonly scenarioOptions?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The settings of a run, checked and parsed. */
+export interface RunSettings {
+  readonly strategies: readonly string[];
+  readonly interval: Distribution;
+  readonly consumers: number;
+  readonly duration: number | undefined;
+  readonly latency: Distribution;
+  readonly seed: number;
+  readonly align: Alignment;
+  readonly scenarioOptions: Readonly<Record<string, unknown>>;
+  /** Every setting in effect as text, defaults included, so a report shows how to rerun it. */
+  readonly text: Readonly<Record<string, string>>;
+}
+
+/** Defaults that apply when neither the user nor the scenario gives one. */
+export const BASE_DEFAULTS = {
+  strategies: 'poll,webhook',
+  interval: '1m',
+  consumers: '1',
+  latency: '50ms',
+  seed: '1',
+  align: 'random',
+} as const;
+
+/** Checks and parses every setting of a run of `scenario`. */
+export function resolveSettings(scenario: Scenario, input: RunInput): RunSettings {
+  const defaults = scenario.defaults ?? {};
+  const text = {
+    strategies: input.strategies ?? defaults.strategies?.join(',') ?? BASE_DEFAULTS.strategies,
+    interval: input.interval ?? defaults.interval ?? BASE_DEFAULTS.interval,
+    consumers: input.consumers ?? String(defaults.consumers ?? BASE_DEFAULTS.consumers),
+    duration: input.duration ?? defaults.duration,
+    latency: input.latency ?? defaults.latency ?? BASE_DEFAULTS.latency,
+    seed: input.seed ?? BASE_DEFAULTS.seed,
+    align: input.align ?? BASE_DEFAULTS.align,
+  };
+
+  const interval = readDistribution('--interval', text.interval);
+  const align = readAlign(text.align, interval, text.interval);
+  const scenarioOptions = resolveOptions(scenario.options ?? {}, input.scenarioOptions ?? {});
+
+  return {
+    strategies: readStrategies(text.strategies),
+    interval,
+    consumers: readInteger('--consumers', text.consumers, 1, 10_000_000),
+    duration: text.duration === undefined ? undefined : readDuration('--duration', text.duration),
+    latency: readDistribution('--latency', text.latency),
+    seed: readInteger('--seed', text.seed, 0, 0xffff_ffff),
+    align,
+    scenarioOptions,
+    text: { ...definedOnly(text), ...scenarioText(scenario, input) },
+  };
+}
+
+function readStrategies(text: string): string[] {
+  const names = text.split(',').map((name) => name.trim());
+  const known = [...STRATEGIES.keys()].join(', ');
+
+  for (const name of names) {
+    if (!STRATEGIES.has(name)) {
+      throw new PollVsPushError(
+        'PVP_UNKNOWN_STRATEGY',
+        `--strategies names an unknown strategy '${name}'; known strategies: ${known}`,
+      );
+    }
+  }
+
+  return [...new Set(names)];
+}
+
+/** Epoch alignment needs one fixed interval, because a cron-like schedule has one period. */
+function readAlign(text: string, interval: Distribution, intervalText: string): Alignment {
+  if (text !== 'random' && text !== 'epoch') {
+    throw invalidOption('--align', text, "'random' or 'epoch'");
+  }
+  if (text === 'epoch' && interval.kind !== 'constant') {
+    throw invalidOption(
+      '--interval',
+      intervalText,
+      'a single duration such as 5m when --align epoch is set',
+    );
+  }
+  return text;
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) result[key] = value;
+  return result;
+}
+
+function scenarioText(scenario: Scenario, input: RunInput): Record<string, string> {
+  const result: Record<string, string> = {};
+
+  for (const [key, spec] of Object.entries(scenario.options ?? {})) {
+    const value = input.scenarioOptions?.[key] ?? spec.default;
+    if (value !== undefined) result[key] = String(value);
+  }
+
+  return result;
+}

@@ -1,0 +1,146 @@
+import type { Distribution } from '../engine/distributions.ts';
+import type { Random } from '../engine/random.ts';
+import type { ProducerEvent } from '../model/event-log.ts';
+import type {
+  PollRequest,
+  PollResponse,
+  PushMessage,
+  SubscribeRequest,
+  Subscription,
+} from '../model/producer.ts';
+
+/**
+ * What strategy code asks its interpreter to do. A strategy is a generator that yields these
+ * and is resumed with the result; the simulated interpreter runs them on a virtual clock and a
+ * live interpreter runs them over HTTP, so the same strategy code serves both modes.
+ */
+export type Effect =
+  | SleepEffect
+  | PollEffect
+  | SubscribeEffect
+  | ReceiveEffect
+  | NextEventEffect
+  | DeliverEffect
+  | SpawnEffect;
+
+/** Waits until scenario time `until` (ms since the Unix epoch); resumes with nothing. */
+export interface SleepEffect {
+  readonly type: 'sleep';
+  readonly until: number;
+}
+
+/**
+ * Sends a poll to the producer; resumes with its `PollResponse`. The effect is itself the
+ * request, which saves an object per poll on the simulator's hottest path.
+ */
+export interface PollEffect extends PollRequest {
+  readonly type: 'poll';
+}
+
+/** Registers for pushes; resumes with the `Subscription`. Set-up, so it is not a request. */
+export interface SubscribeEffect {
+  readonly type: 'subscribe';
+  readonly request: SubscribeRequest;
+}
+
+/** Waits for the next push to this consumer; resumes with the `PushMessage`. */
+export interface ReceiveEffect {
+  readonly type: 'receive';
+}
+
+/** Producer side: waits for the next event the producer publishes; `undefined` after the last. */
+export interface NextEventEffect {
+  readonly type: 'next-event';
+}
+
+/** Producer side: sends one push to a subscriber; resumes with the `DeliveryResult`. */
+export interface DeliverEffect {
+  readonly type: 'deliver';
+  readonly subscription: Subscription;
+  readonly message: PushMessage;
+}
+
+/** Starts another process beside the current one; resumes at once with nothing. */
+export interface SpawnEffect {
+  readonly type: 'spawn';
+  readonly process: StrategyProcess;
+}
+
+/** Outcome of one delivery attempt, as data rather than a thrown error. */
+export type DeliveryResult = { readonly state: 'delivered' } | { readonly state: 'failed' };
+
+/** A running piece of strategy code. */
+export type StrategyProcess = Generator<Effect, void, unknown>;
+
+/** How polling consumers time their polls. */
+export type Alignment = 'random' | 'epoch';
+
+/** What a consumer's strategy code may read and call, the same in every mode. */
+export interface ConsumerContext {
+  readonly id: number;
+  /** Keys the consumer wants; `undefined` means every event. */
+  readonly keys: readonly string[] | undefined;
+  readonly random: Random;
+  /**
+   * A uniform draw in [0, 1) for the consumer's start offset, such as its polling phase.
+   * Interpreters draw one per consumer up front and hand them out in ascending order of id:
+   * consumers are alike, so this changes no figure, but consumers that act one after another
+   * then sit next to each other in memory, which made a run of 100,000 pollers 3 times faster.
+   */
+  readonly phase: number;
+  readonly settings: ConsumerSettings;
+  /** Current scenario time in ms since the Unix epoch. */
+  now(): number;
+  /** Hands events to the consumer's handler, which records when it learned of each. */
+  handle(events: readonly ProducerEvent[]): void;
+}
+
+export interface ConsumerSettings {
+  /** Time between polls. */
+  readonly interval: Distribution;
+  readonly align: Alignment;
+  /** When events can start; polling begins here. */
+  readonly windowStart: number;
+  /** When events stop; a polling consumer stops after its first poll at or after it. */
+  readonly windowEnd: number;
+}
+
+/** What the producer's push side may read, the same in every mode. */
+export interface ProducerContext {
+  readonly random: Random;
+  now(): number;
+  subscribersFor(event: ProducerEvent): readonly Subscription[];
+}
+
+export function sleepUntil(until: number): SleepEffect {
+  return { type: 'sleep', until };
+}
+
+export function poll(cursor: number, keys: readonly string[] | undefined): PollEffect {
+  return { type: 'poll', cursor, keys };
+}
+
+export function subscribe(request: SubscribeRequest): SubscribeEffect {
+  return { type: 'subscribe', request };
+}
+
+const RECEIVE: ReceiveEffect = Object.freeze({ type: 'receive' });
+const NEXT_EVENT: NextEventEffect = Object.freeze({ type: 'next-event' });
+
+export function receive(): ReceiveEffect {
+  return RECEIVE;
+}
+
+export function nextEvent(): NextEventEffect {
+  return NEXT_EVENT;
+}
+
+export function deliver(subscription: Subscription, message: PushMessage): DeliverEffect {
+  return { type: 'deliver', subscription, message };
+}
+
+export function spawn(process: StrategyProcess): SpawnEffect {
+  return { type: 'spawn', process };
+}
+
+export type { PollResponse, PushMessage, Subscription };

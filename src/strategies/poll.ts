@@ -1,0 +1,53 @@
+import { sample } from '../engine/distributions.ts';
+import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
+import { poll, sleepUntil } from './effects.ts';
+import type { Strategy } from './strategy.ts';
+
+/**
+ * Polls on a schedule: "Is he warmed up yet?" Each poll asks for the events after the cursor
+ * of the last answer. Poll times follow a schedule (each the previous plus one interval) rather
+ * than the answers, so a slow answer does not push every later poll back; a poll whose time
+ * has passed when the previous answer arrives goes out at once.
+ */
+function* pollConsumer(context: ConsumerContext): StrategyProcess {
+  const { windowEnd } = context.settings;
+  let scheduled = firstPollTime(context);
+  let cursor = 0;
+
+  for (;;) {
+    if (scheduled > context.now()) yield sleepUntil(scheduled);
+
+    const response = (yield poll(cursor, context.keys)) as PollResponse;
+    context.handle(response.events);
+    cursor = response.cursor;
+
+    if (scheduled >= windowEnd) return;
+    scheduled = nextPollTime(context, scheduled);
+  }
+}
+
+/**
+ * Returns the first poll time. With random alignment it is a uniform fraction of one interval
+ * after the window opens; with epoch alignment it is the first whole multiple of the interval
+ * since the Unix epoch at or after the window opens, as a cron job would poll.
+ */
+function firstPollTime(context: ConsumerContext): number {
+  const { interval, align, windowStart } = context.settings;
+
+  if (align === 'epoch') {
+    const period = sample(interval, context.random);
+    return Math.ceil(windowStart / period) * period;
+  }
+
+  return windowStart + context.phase * sample(interval, context.random);
+}
+
+function nextPollTime(context: ConsumerContext, previous: number): number {
+  return previous + sample(context.settings.interval, context.random);
+}
+
+export const pollStrategy: Strategy = {
+  name: 'poll',
+  description: 'asks the producer for news at a fixed interval',
+  consumer: pollConsumer,
+};
