@@ -29,7 +29,7 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /**
- * An error meant for the user: its message says what failed, on which value, and what to do.
+ * An error meant for the user: its message states what failed, on which value, and what to do.
  * The CLI prints the message alone, without a stack trace, and exits with `exitCode`.
  */
 export class PollVsPushError extends Error {

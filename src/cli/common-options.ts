@@ -68,6 +68,47 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
     default: BASE_DEFAULTS.align,
   },
   {
+    flag: '--mode',
+    key: 'mode',
+    value: 'sim|live',
+    description:
+      'sim: a virtual clock, fast and exact; live: real HTTP on 127.0.0.1 with real timers',
+    default: 'sim',
+  },
+  {
+    flag: '--time-scale',
+    key: 'timeScale',
+    value: 'N|auto',
+    description:
+      'live mode: scenario ms per real ms, such as 600 for ten minutes a second; auto runs ' +
+      'each strategy in about 5 s; reports stay in scenario time',
+    default: 'auto',
+  },
+  {
+    flag: '--compare',
+    key: 'compare',
+    description: 'run sim and live with the same seed and print them side by side',
+  },
+  {
+    flag: '--producer-port',
+    key: 'producerPort',
+    value: 'PORT',
+    description: 'live mode: port of the producer API on 127.0.0.1; 0 picks a free one',
+    default: '0',
+  },
+  {
+    flag: '--receiver-port',
+    key: 'receiverPort',
+    value: 'PORT',
+    description: 'live mode: port of the webhook receiver on 127.0.0.1; 0 picks a free one',
+    default: '0',
+  },
+  {
+    flag: '--allow-remote',
+    key: 'allowRemote',
+    description: 'live mode: let the producer accept webhook URLs on hosts other than loopback',
+  },
+  {
     flag: '--json',
     key: 'json',
     description: 'print one JSON object on stdout instead of the table',

@@ -6,10 +6,28 @@ const output = {
   stderr: (text: string) => process.stderr.write(text),
 };
 
+const argv = process.argv.slice(2);
+const live =
+  argv.includes('--compare') ||
+  argv.includes('--mode=live') ||
+  argv.some((arg, index) => arg === '--mode' && argv[index + 1] === 'live');
+
+// In a live run the first Ctrl-C stops it, prints the partial report and closes every server,
+// and a second one exits at once. A simulation keeps Node's default, because it runs without
+// yielding to the event loop and so could not see the signal until it had finished.
+const stop = new AbortController();
+if (live)
+  process.on('SIGINT', () => {
+    if (stop.signal.aborted) process.exit(130);
+    process.stderr.write('poll-vs-push: stopping; press Ctrl-C again to quit at once\n');
+    stop.abort();
+  });
+
 // A failure that is not the user's, such as a bug, keeps its stack so it can be reported.
-runCli(process.argv.slice(2), output).then(
+runCli(argv, output, stop.signal).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = code === 0 && stop.signal.aborted ? 130 : code;
+    process.removeAllListeners('SIGINT');
   },
   (error: unknown) => {
     process.stderr.write(

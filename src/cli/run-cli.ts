@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { isPollVsPushError, PollVsPushError } from '../errors.ts';
 import { flagOf } from '../model/option-values.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { renderComparison, renderComparisonJson } from '../report/compare.ts';
 import { renderJson } from '../report/json.ts';
 import { renderTable } from '../report/table.ts';
-import { runScenario } from '../runtime/run.ts';
+import { compareModes, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 import { renderHelp } from './help.ts';
@@ -17,15 +18,19 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'compare', 'allowRemote']);
 
 /**
  * Runs the command line and returns the exit code: 0 on success, 2 for a usage error, 1 for
  * any other failure. Errors meant for the user are printed as one line, without a stack.
  */
-export async function runCli(argv: readonly string[], output: CliOutput): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  output: CliOutput,
+  signal?: AbortSignal,
+): Promise<number> {
   try {
-    await dispatch(argv, output);
+    await dispatch(argv, output, signal);
     return 0;
   } catch (error: unknown) {
     if (!isPollVsPushError(error)) throw error;
@@ -34,8 +39,12 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
   }
 }
 
-async function dispatch(argv: readonly string[], output: CliOutput): Promise<void> {
-  const name = argv.find((arg) => !arg.startsWith('-'));
+async function dispatch(
+  argv: readonly string[],
+  output: CliOutput,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const name = findScenarioName(argv);
 
   if (name === undefined) {
     if (argv.includes('--help') || argv.includes('-h')) return output.stdout(renderHelp());
@@ -51,8 +60,29 @@ async function dispatch(argv: readonly string[], output: CliOutput): Promise<voi
   const values = parseOptions(argv, scenario);
   if (values.help === true) return output.stdout(renderHelp(scenario));
 
-  const report = await runScenario(scenario, toRunInput(values, scenario));
+  const input = { ...toRunInput(values, scenario), signal };
+  if (values.compare === true) {
+    const reports = await compareModes(scenario, input);
+    output.stdout(values.json === true ? renderComparisonJson(reports) : renderComparison(reports));
+    return;
+  }
+
+  const report = await runScenario(scenario, input);
   output.stdout(values.json === true ? renderJson(report) : renderTable(report));
+}
+
+const STRING_FLAGS = new Set(
+  COMMON_OPTIONS.filter((option) => !BOOLEAN_FLAGS.has(option.key)).map((option) => option.flag),
+);
+
+/** Finds the scenario: the first argument that is neither an option nor a common option's value. */
+function findScenarioName(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    if (!arg.startsWith('-')) return arg;
+    if (STRING_FLAGS.has(arg)) index++;
+  }
+  return undefined;
 }
 
 async function renderList(): Promise<string> {
@@ -94,7 +124,7 @@ function extraPositional(value: string): PollVsPushError {
   );
 }
 
-/** Turns node's argument errors into catalogue errors that say how to get help. */
+/** Turns node's argument errors into catalogue errors that point to the help. */
 function translateParseError(error: unknown, scenario: Scenario): unknown {
   if (isPollVsPushError(error) || !(error instanceof Error)) return error;
 
@@ -109,7 +139,11 @@ function translateParseError(error: unknown, scenario: Scenario): unknown {
     );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return new PollVsPushError('PVP_MISSING_VALUE', `${flag.split(' ')[0]} needs a value; ${help}`);
+    const name = flag.split(' ')[0];
+    return new PollVsPushError(
+      'PVP_MISSING_VALUE',
+      `${name} needs a value; ${help} (a value that starts with '-' goes after '=', as in ${name}=-5)`,
+    );
   }
   return error;
 }
@@ -131,6 +165,11 @@ function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {
     latency: text('latency'),
     seed: text('seed'),
     align: text('align'),
+    mode: text('mode'),
+    timeScale: text('timeScale'),
+    producerPort: text('producerPort'),
+    receiverPort: text('receiverPort'),
+    allowRemote: values['allow-remote'] === true,
     scenarioOptions,
   };
 }

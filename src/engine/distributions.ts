@@ -28,7 +28,7 @@ export function constant(value: number): Distribution {
 
 /**
  * Draws one value. A truncated distribution redraws until the value falls inside its range.
- * NOTE: after 1,000 draws outside a range that holds almost no probability, the last draw is
+ * NOTE: after 1,000 draws outside a range that contains almost no probability, the last draw is
  * clamped to the range, so such a range yields values piled on its edges.
  */
 export function sample(distribution: Distribution, random: Random): number {

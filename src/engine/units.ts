@@ -72,7 +72,7 @@ const ARITY: Readonly<Record<string, number>> = {
  * Parses a distribution of values written like `20ms` (constant), `uniform(10ms, 30ms)`,
  * `exp(20ms)`, `normal(10m, 1m)` or `lognormal(50ms, 20ms)`, each optionally followed by a
  * truncation range such as `[8m, 12m]`. `parseValue` reads each number with its unit.
- * Throws an `Error` whose message says what is wrong with the text.
+ * Throws an `Error` whose message explains what is wrong with the text.
  */
 export function parseDistribution(
   text: string,

@@ -33,7 +33,7 @@ export class RunRecorder {
 
   /**
    * Counts a response that reached `consumer`; it is wasted when it carried no event the
-   * consumer wanted and did not have yet. Call it before the handler sees the events.
+   * consumer wanted and did not have yet. Call it before the handler gets the events.
    */
   countResponse(consumer: number, events: readonly ProducerEvent[]): void {
     this.requests++;

@@ -10,7 +10,7 @@ export class SeenSet {
     return ((bits[seq >>> 5] as number) & (1 << (seq & 31))) !== 0;
   }
 
-  /** Adds `seq` and tells whether it was new. */
+  /** Adds `seq` and returns whether it was new. */
   add(seq: number): boolean {
     if (this.bits === undefined) this.bits = new Uint32Array((this.capacity >>> 5) + 1);
 

@@ -17,12 +17,18 @@ export interface PollResponse {
 export interface SubscribeRequest {
   readonly consumer: number;
   readonly keys?: readonly string[] | undefined;
+  /** Where pushes go over HTTP; the live transport sets it, the simulator needs none. */
+  readonly url?: string | undefined;
+  /** The `whsec_` secret that signs each push over HTTP. */
+  readonly secret?: string | undefined;
 }
 
 export interface Subscription {
   readonly id: number;
   readonly consumer: number;
   readonly keys: ReadonlySet<string> | undefined;
+  readonly url: string | undefined;
+  readonly secret: string | undefined;
 }
 
 /** One push from the producer to a subscriber. */
@@ -41,7 +47,7 @@ export function createProducerState(log: EventLog): ProducerState {
   return { log, subscriptions: [] };
 }
 
-/** Answers a poll as the producer would at time `now`. */
+/** Returns the producer's response to a poll that arrives at time `now`. */
 export function handlePoll(state: ProducerState, request: PollRequest, now: number): PollResponse {
   const head = state.log.headAt(now);
   const events = state.log.between(request.cursor, head, request.keys);
@@ -54,6 +60,8 @@ export function handleSubscribe(state: ProducerState, request: SubscribeRequest)
     id: state.subscriptions.length + 1,
     consumer: request.consumer,
     keys: request.keys === undefined ? undefined : new Set(request.keys),
+    url: request.url,
+    secret: request.secret,
   };
 
   state.subscriptions.push(subscription);

@@ -24,6 +24,13 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
+/** Formats a byte count in kB or MB (powers of 1,000) above 1,000 bytes. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${significant(bytes / 1_000_000)} MB`;
+  if (bytes >= 1_000) return `${significant(bytes / 1_000)} kB`;
+  return `${bytes} B`;
+}
+
 /** Formats a share such as 0.951 as `95.1%`. */
 export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;

@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 /**
  * Says in one plain sentence what the table shows: how many calls polling wasted for each
- * useful one, and how much sooner push told the consumer. It compares the first strategy that
+ * useful one, and how much sooner push notified the consumer. It compares the first strategy that
  * sent requests with the first that sent none.
  */
 export function summarize(report: RunReport): string {

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { StrategyResult } from '../metrics/result.ts';
-import type { RunReport } from '../runtime/run.ts';
-import { formatCount, formatDuration, formatPercent, wrap } from './format.ts';
+import type { RunReport, StrategyReport } from '../runtime/run.ts';
+import { formatBytes, formatCount, formatDuration, formatPercent, wrap } from './format.ts';
 import { summarize } from './summary.ts';
 
 const HEAD = [
@@ -18,17 +18,34 @@ const HEAD = [
 
 /** Renders a run as a table, a row per strategy, with the one-sentence summary under it. */
 export function renderTable(report: RunReport): string {
+  const live = report.mode === 'live';
+  const head = live ? [...HEAD, 'bytes', 'CPU'] : HEAD;
   const table = new Table({
-    head: HEAD,
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head,
+    colAligns: head.map((_, index) => (index === 0 ? 'left' : 'right')),
     style: { head: [], border: [] },
   });
 
-  for (const result of report.results) table.push(row(result));
+  for (const result of report.results) {
+    table.push(live ? [...row(result), ...liveCells(result)] : row(result));
+  }
 
   const title = `${report.scenario}: ${report.mode} run, seed ${report.seed}, ${describe(report)}`;
-  const note = 'Latency is the time from an event to the consumer having it.';
-  return `${title}\n${table.toString()}\n${note}\n${wrap(summarize(report), 100)}\n`;
+  const notes = ['Latency is the time from an event to the consumer having it.'];
+  if (live) notes.push(LIVE_NOTE);
+  if (report.stopped === true) notes.push(STOPPED_NOTE);
+  return `${title}\n${table.toString()}\n${notes.join('\n')}\n${wrap(summarize(report), 100)}\n`;
+}
+
+const LIVE_NOTE =
+  'Bytes are counted on the sockets, headers included; CPU is the whole process, which runs ' +
+  'the producer and the consumers together.';
+
+const STOPPED_NOTE = 'Stopped before the end: the figures cover the run so far.';
+
+function liveCells(result: StrategyReport): string[] {
+  if (result.live === undefined) return ['', ''];
+  return [formatBytes(result.live.bytes.total), `${Math.round(result.live.processCpuMs)} ms`];
 }
 
 function row(result: StrategyResult): string[] {
@@ -53,10 +70,16 @@ function row(result: StrategyResult): string[] {
 
 function describe(report: RunReport): string {
   const { options, world } = report;
-  return [
-    `${formatCount(world.events)} events`,
-    `${formatCount(world.consumers)} consumers`,
+  const parts = [
+    plural(world.events, 'event'),
+    plural(world.consumers, 'consumer'),
     `interval ${options.interval}`,
     `latency ${options.latency}`,
-  ].join(', ');
+  ];
+  if (options.timeScale !== undefined) parts.push(`time scale ${options.timeScale}`);
+  return parts.join(', ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -5,19 +5,31 @@ import { EventLog } from '../model/event-log.ts';
 import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../model/scenario.ts';
 import type { World } from '../model/world.ts';
 import { findStrategy } from '../strategies/index.ts';
+import type { LiveMeasures } from './live.ts';
+import { runLive } from './live.ts';
+import type { RunMode } from './live-settings.ts';
+import { readMode, resolveLiveSettings } from './live-settings.ts';
 import type { RunInput, RunSettings } from './settings.ts';
 import { resolveSettings } from './settings.ts';
+import type { SimulationOptions } from './sim.ts';
 import { simulate } from './sim.ts';
+
+/** One strategy's figures, with what only a live run measures. */
+export interface StrategyReport extends StrategyResult {
+  readonly live?: LiveMeasures;
+}
 
 /** Everything one run produced: the scenario, how it ran, and one result per strategy. */
 export interface RunReport {
   readonly scenario: string;
-  readonly mode: 'sim';
+  readonly mode: RunMode;
   readonly seed: number;
   /** Every setting in effect, as text, so the run can be repeated. */
   readonly options: Readonly<Record<string, string>>;
   readonly world: WorldSummary;
-  readonly results: readonly StrategyResult[];
+  readonly results: readonly StrategyReport[];
+  /** True when a live run was stopped early, as by Ctrl-C; the figures are partial. */
+  readonly stopped?: boolean;
 }
 
 /** The size of the world a run used. */
@@ -29,24 +41,83 @@ export interface WorldSummary {
   readonly windowEnd: string;
 }
 
-/** Runs `scenario` under each strategy of the settings, in simulation. */
+/** Runs `scenario` under each strategy of the settings, in the mode the input asks for. */
 export async function runScenario(scenario: Scenario, input: RunInput = {}): Promise<RunReport> {
+  const mode = readMode(input.mode);
   const settings = resolveSettings(scenario, input);
   const world = await buildWorld(scenario, settings);
 
-  const results = settings.strategies.map((name) =>
-    simulate(world, {
-      strategy: findStrategy(name)!,
-      interval: settings.interval,
-      align: settings.align,
-      latency: settings.latency,
-      seed: settings.seed,
-    }),
-  );
+  if (mode === 'sim') return report(scenario, settings, world, 'sim', simulateAll(world, settings));
+  return runLiveAll(scenario, input, settings, world);
+}
 
+/** Runs `scenario` in both modes with the same settings and seed, simulation first. */
+export async function compareModes(
+  scenario: Scenario,
+  input: RunInput = {},
+): Promise<{ sim: RunReport; live: RunReport }> {
+  const settings = resolveSettings(scenario, input);
+  const world = await buildWorld(scenario, settings);
+
+  const sim = report(scenario, settings, world, 'sim', simulateAll(world, settings));
+  const live = await runLiveAll(scenario, input, settings, world);
+  return { sim, live };
+}
+
+function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
+  return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings)));
+}
+
+/** Runs each strategy live in turn; a stop skips the strategies that had not started. */
+async function runLiveAll(
+  scenario: Scenario,
+  input: RunInput,
+  settings: RunSettings,
+  world: World,
+): Promise<RunReport> {
+  const live = resolveLiveSettings(input, settings, world);
+  const results: StrategyReport[] = [];
+  let stopped = false;
+
+  for (const name of settings.strategies) {
+    if (input.signal?.aborted === true) break;
+
+    const outcome = await runLive(world, {
+      ...strategyOptions(name, settings),
+      ...live,
+      signal: input.signal,
+    });
+    results.push({ ...outcome.result, live: outcome.live });
+    if (!outcome.live.completed) {
+      stopped = true;
+      break;
+    }
+  }
+
+  const text = { ...settings.text, mode: 'live', timeScale: String(live.timeScale) };
+  return { ...report(scenario, { ...settings, text }, world, 'live', results), stopped };
+}
+
+function strategyOptions(name: string, settings: RunSettings): SimulationOptions {
+  return {
+    strategy: findStrategy(name)!,
+    interval: settings.interval,
+    align: settings.align,
+    latency: settings.latency,
+    seed: settings.seed,
+  };
+}
+
+function report(
+  scenario: Scenario,
+  settings: RunSettings,
+  world: World,
+  mode: RunMode,
+  results: StrategyReport[],
+): RunReport {
   return {
     scenario: scenario.name,
-    mode: 'sim',
+    mode,
     seed: settings.seed,
     options: settings.text,
     world: summarizeWorld(world),

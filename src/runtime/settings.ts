@@ -1,4 +1,5 @@
 import type { Distribution } from '../engine/distributions.ts';
+import { moments, upperBound } from '../engine/distributions.ts';
 import { invalidOption, PollVsPushError } from '../errors.ts';
 import {
   readDistribution,
@@ -21,6 +22,16 @@ export interface RunInput {
   readonly align?: string;
   /** The scenario's own options by key, such as `{ games: '3' }`. */
   readonly scenarioOptions?: Readonly<Record<string, string | undefined>>;
+  /** `sim` (the default) or `live`. */
+  readonly mode?: string;
+  /** Live mode: scenario ms per real ms, or `auto`. */
+  readonly timeScale?: string;
+  readonly producerPort?: string;
+  readonly receiverPort?: string;
+  /** Live mode: accept webhook URLs on hosts other than loopback. */
+  readonly allowRemote?: boolean;
+  /** Stops a live run early; the report then covers what happened so far. */
+  readonly signal?: AbortSignal;
 }
 
 /** The settings of a run, checked and parsed. */
@@ -60,7 +71,7 @@ export function resolveSettings(scenario: Scenario, input: RunInput): RunSetting
     align: input.align ?? BASE_DEFAULTS.align,
   };
 
-  const interval = readDistribution('--interval', text.interval);
+  const interval = readInterval(text.interval);
   const align = readAlign(text.align, interval, text.interval);
   const scenarioOptions = resolveOptions(scenario.options ?? {}, input.scenarioOptions ?? {});
 
@@ -91,6 +102,24 @@ function readStrategies(text: string): string[] {
   }
 
   return [...new Set(names)];
+}
+
+/**
+ * Reads the poll interval. An interval that is never above zero, or whose mean is not, would
+ * keep a poller from ever reaching the end of the window, so the run would never finish.
+ */
+function readInterval(text: string): Distribution {
+  const interval = readDistribution('--interval', text);
+  const mean = moments(interval)?.mean ?? upperBound(interval);
+
+  if (upperBound(interval) <= 0 || mean <= 0) {
+    throw invalidOption(
+      '--interval',
+      text,
+      'a positive duration such as 30s or 2m, or a distribution with a mean above zero',
+    );
+  }
+  return interval;
 }
 
 /** Epoch alignment needs one fixed interval, because a cron-like schedule has one period. */

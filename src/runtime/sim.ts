@@ -64,7 +64,7 @@ type Task = Process | (() => void);
 
 /**
  * Runs one strategy over a world on a virtual clock and returns its figures. Effects that take
- * no time, such as a poll over a network with no delay, are answered without going through the
+ * no time, such as a poll over a network with no delay, are completed without going through the
  * queue, which keeps the common case fast.
  */
 export function simulate(world: World, options: SimulationOptions): StrategyResult {
@@ -160,7 +160,7 @@ class Simulation {
 
       const effect: Effect = step.value;
       if (effect.type === 'poll' && this.instant) {
-        input = this.answerPoll(process.consumer, effect, this.now);
+        input = this.pollNow(process.consumer, effect, this.now);
       } else if (effect.type === 'receive' && this.hasMessage(process.consumer)) {
         input = this.inboxes[process.consumer]?.shift();
       } else if (effect.type === 'spawn') {
@@ -203,14 +203,16 @@ class Simulation {
     return (this.inboxes[consumer]?.length ?? 0) > 0;
   }
 
-  private answerPoll(consumer: number, request: PollRequest, arrival: number): unknown {
+  private pollNow(consumer: number, request: PollRequest, arrival: number): unknown {
     const response = handlePoll(this.producer, request, arrival);
     this.recorder.countResponse(consumer, response.events);
     return response;
   }
 
-  /** Sends a poll over the network: it reaches the producer after one delay, and the answer
-   * reaches the consumer after another. */
+  /**
+   * Sends a poll over the network: it reaches the producer after one delay, and the response
+   * reaches the consumer after another.
+   */
   private sendPoll(process: Process, request: PollRequest): void {
     this.after(this.delay(), () => {
       const response = handlePoll(this.producer, request, this.now);

@@ -10,7 +10,7 @@ import type {
 } from '../model/producer.ts';
 
 /**
- * What strategy code asks its interpreter to do. A strategy is a generator that yields these
+ * Requests that strategy code makes of its interpreter. A strategy is a generator that yields these
  * and is resumed with the result; the simulated interpreter runs them on a virtual clock and a
  * live interpreter runs them over HTTP, so the same strategy code serves both modes.
  */

@@ -4,10 +4,10 @@ import { poll, sleepUntil } from './effects.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
- * Polls on a schedule: "Is he warmed up yet?" Each poll asks for the events after the cursor
- * of the last answer. Poll times follow a schedule (each the previous plus one interval) rather
- * than the answers, so a slow answer does not push every later poll back; a poll whose time
- * has passed when the previous answer arrives goes out at once.
+ * Polls on a schedule: "Is he warmed up yet?" Each poll requests the events after the cursor
+ * of the last response. Poll times follow a schedule (each the previous plus one interval) rather
+ * than the responses, so a slow response does not push every later poll back; a poll whose time
+ * has passed when the previous response arrives goes out at once.
  */
 function* pollConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd } = context.settings;

@@ -1,0 +1,79 @@
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import Fastify from 'fastify';
+
+export interface ServerOptions {
+  /** Address to listen on; loopback unless the caller decides otherwise. */
+  readonly host?: string;
+  /** Port to listen on; 0 picks a free one. */
+  readonly port?: number;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  readonly bodyLimit?: number;
+}
+
+/** A running server with its address, its byte counts and a way to stop it. */
+export interface HttpServer {
+  readonly app: FastifyInstance;
+  /** Base URL, such as `http://127.0.0.1:40123`. */
+  readonly url: string;
+  /** Bytes read and written on every socket the server accepted, headers included. */
+  bytes(): { read: number; written: number };
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Creates a fastify server with JSON errors for every failure: 400 for malformed JSON, 404 for
+ * unknown routes, 413 for bodies over the limit, 500 for anything else. `register` adds routes.
+ */
+export async function createHttpServer(
+  options: ServerOptions,
+  register: (app: FastifyInstance) => void,
+): Promise<HttpServer> {
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: false });
+  const sockets = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => sockets.add(socket));
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    const code = status === 500 ? 'internal_error' : (error.code ?? 'bad_request').toLowerCase();
+    sendError(reply, status, code, status === 500 ? 'internal error' : error.message);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    sendError(reply, 404, 'not_found', `no route for ${request.method} ${request.url}`);
+  });
+  // A cheap route for warming connections and measuring loopback round trips.
+  app.get('/health', (_request, reply) => reply.send({ ok: true }));
+  register(app);
+
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  return {
+    app,
+    url: address,
+    bytes: () => countBytes(sockets),
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+/** Sends `{ error: { code, message } }` with the status. */
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+): FastifyReply {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+function countBytes(sockets: ReadonlySet<Socket>): { read: number; written: number } {
+  let read = 0;
+  let written = 0;
+  for (const socket of sockets) {
+    read += socket.bytesRead;
+    written += socket.bytesWritten;
+  }
+  return { read, written };
+}
