@@ -109,6 +109,20 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
     description: 'live mode: let the producer accept webhook URLs on hosts other than loopback',
   },
   {
+    flag: '--load',
+    key: 'load',
+    description:
+      'instead of a run, point autocannon at the producer poll endpoint with one connection ' +
+      'per consumer and report the requests/s and latency it sustains',
+  },
+  {
+    flag: '--load-duration',
+    key: 'loadDuration',
+    value: 'DURATION',
+    description: 'how long --load lasts, in real time',
+    default: '5s',
+  },
+  {
     flag: '--json',
     key: 'json',
     description: 'print one JSON object on stdout instead of the table',

@@ -5,8 +5,9 @@ import { flagOf } from '../model/option-values.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { renderComparison, renderComparisonJson } from '../report/compare.ts';
 import { renderJson } from '../report/json.ts';
+import { renderLoad, renderLoadJson } from '../report/load.ts';
 import { renderTable } from '../report/table.ts';
-import { compareModes, runScenario } from '../runtime/run.ts';
+import { compareModes, runLoad, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 import { renderHelp } from './help.ts';
@@ -18,7 +19,7 @@ export interface CliOutput {
   stderr(text: string): void;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'compare', 'allowRemote']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'compare', 'allowRemote', 'load']);
 
 /**
  * Runs the command line and returns the exit code: 0 on success, 2 for a usage error, 1 for
@@ -61,6 +62,11 @@ async function dispatch(
   if (values.help === true) return output.stdout(renderHelp(scenario));
 
   const input = { ...toRunInput(values, scenario), signal };
+  if (values.load === true) {
+    const load = await runLoad(scenario, input, stringValue(values['load-duration']) ?? '5s');
+    output.stdout(values.json === true ? renderLoadJson(load) : renderLoad(load));
+    return;
+  }
   if (values.compare === true) {
     const reports = await compareModes(scenario, input);
     output.stdout(values.json === true ? renderComparisonJson(reports) : renderComparison(reports));
@@ -146,6 +152,10 @@ function translateParseError(error: unknown, scenario: Scenario): unknown {
     );
   }
   return error;
+}
+
+function stringValue(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {

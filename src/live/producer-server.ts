@@ -22,9 +22,10 @@ export interface ProducerServerOptions extends ServerOptions {
   readonly allowRemote?: boolean;
 }
 
+/** Query parameters as fastify parses them: a repeated parameter arrives as an array. */
 interface PollQuery {
-  cursor?: string;
-  keys?: string;
+  cursor?: string | string[];
+  keys?: string | string[];
 }
 
 interface SubscribeBody {
@@ -51,17 +52,17 @@ function pollRoute(
   reply: FastifyReply,
 ): FastifyReply {
   const query = request.query as PollQuery;
-  const cursor = Number(query.cursor ?? '0');
-  if (!Number.isSafeInteger(cursor) || cursor < 0) {
+  const cursor = parseCursor(query.cursor);
+  if (cursor === undefined) {
     return sendError(
       reply,
       400,
       'invalid_cursor',
-      `cursor must be a whole number >= 0, got '${query.cursor}'`,
+      `cursor must be a whole number >= 0, got '${String(query.cursor)}'`,
     );
   }
 
-  const keys = query.keys === undefined || query.keys === '' ? undefined : query.keys.split(',');
+  const keys = parseKeys(query.keys);
   const response = handlePoll(options.state, { cursor, keys }, arrivalTime(options, request));
   const etag = `"${response.cursor}"`;
 
@@ -70,6 +71,21 @@ function pollRoute(
     return reply.code(304).send();
   }
   return reply.send(response);
+}
+
+/** Reads the cursor, 0 when absent. Only digits count, so `0x10`, `1e3` and a blank are invalid. */
+function parseCursor(value: string | string[] | undefined): number | undefined {
+  if (value === undefined) return 0;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined;
+
+  const cursor = Number(value);
+  return Number.isSafeInteger(cursor) ? cursor : undefined;
+}
+
+/** Reads `keys=a,b`; a repeated `keys` parameter adds its keys to the same list. */
+function parseKeys(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  return [value].flat().flatMap((list) => list.split(','));
 }
 
 function arrivalTime(options: ProducerServerOptions, request: FastifyRequest): number {

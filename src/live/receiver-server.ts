@@ -11,7 +11,7 @@ export interface ReceiverStats {
   accepted: number;
   /** Posts whose `webhook-id` was seen before for the same consumer, acknowledged and dropped. */
   duplicates: number;
-  /** Posts rejected with 401, by reason. */
+  /** Posts rejected by reason: 401 for a failed signature check, 404 for an unknown consumer. */
   rejected: Record<Exclude<VerifyResult, { ok: true }>['reason'] | 'unknown-consumer', number>;
 }
 
@@ -72,11 +72,12 @@ function receive(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const consumer = Number((request.params as { consumer: string }).consumer);
+  const param = (request.params as { consumer: string }).consumer;
+  const consumer = Number(param);
   const secret = Number.isInteger(consumer) ? options.secretFor(consumer) : undefined;
   if (secret === undefined) {
     stats.rejected['unknown-consumer']++;
-    return sendError(reply, 404, 'unknown_consumer', `no subscription for consumer '${consumer}'`);
+    return sendError(reply, 404, 'unknown_consumer', `no subscription for consumer '${param}'`);
   }
 
   const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

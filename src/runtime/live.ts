@@ -12,7 +12,7 @@ import { WebhookSender } from '../live/webhook-sender.ts';
 import { RunRecorder } from '../metrics/recorder.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
-import type { PollResponse, PushMessage, Subscription } from '../model/producer.ts';
+import type { PollResponse, ProducerState, PushMessage, Subscription } from '../model/producer.ts';
 import { createProducerState, subscribersFor } from '../model/producer.ts';
 import type { World } from '../model/world.ts';
 import type {
@@ -83,19 +83,12 @@ const PRODUCER = -1;
 const DEFAULT_DELIVERY_TIMEOUT_MS = 5_000;
 
 /**
- * A running process and its own scenario clock: the time at which the simulator would be
- * running it. Timers fire a little late, so the real clock runs ahead of this one; decisions
- * and the times sent to the producer follow this clock, while latencies use the real one.
+ * A process's own scenario clock: the time at which the simulator would be running it. Timers
+ * fire a little late, so the real clock runs ahead of this one. Decisions and the times sent to
+ * the producer follow this clock, while latencies use the real one.
  */
 interface Clock {
   now: number;
-}
-
-class LiveProcess {
-  constructor(
-    readonly generator: StrategyProcess,
-    readonly consumer: number,
-  ) {}
 }
 
 /**
@@ -112,7 +105,7 @@ class LiveRun {
   private readonly recorder: RunRecorder;
   private readonly network: Random;
   private readonly consumerRandom: Random;
-  private readonly state;
+  private readonly state: ProducerState;
   private readonly abort = new AbortController();
   private readonly inboxes: PushMessage[][];
   private readonly waiters: (((message: PushMessage) => void) | undefined)[];
@@ -234,32 +227,32 @@ class LiveRun {
 
     if (strategy.producer !== undefined) {
       const clock = { now: this.scenarioStart };
-      this.start(new LiveProcess(strategy.producer(this.producerContext(clock)), PRODUCER), clock);
+      this.start(strategy.producer(this.producerContext(clock)), PRODUCER, clock);
     }
 
     const phases = drawPhases(this.world.consumers.length, this.consumerRandom);
     phases.forEach((phase, id) => {
       const clock = { now: this.scenarioStart };
       const generator = strategy.consumer(this.consumerContext(id, phase, clock));
-      this.start(new LiveProcess(generator, id), clock);
+      this.start(generator, id, clock);
     });
   }
 
   /** Starts a process whose clock is `clock`, shared with the context its generator reads. */
-  private start(process: LiveProcess, clock: Clock): void {
+  private start(generator: StrategyProcess, consumer: number, clock: Clock): void {
     this.running++;
-    void this.drive(process, clock).finally(() => this.settle());
+    void this.drive(generator, consumer, clock).finally(() => this.settle());
   }
 
   /** Steps a process, performing each effect for real, until it ends or the run stops. */
-  private async drive(process: LiveProcess, clock: Clock): Promise<void> {
+  private async drive(generator: StrategyProcess, consumer: number, clock: Clock): Promise<void> {
     let input: unknown;
 
     try {
       for (;;) {
-        const step = process.generator.next(input);
+        const step = generator.next(input);
         if (step.done === true) return;
-        input = await this.perform(step.value, process.consumer, clock);
+        input = await this.perform(step.value, consumer, clock);
       }
     } catch (error: unknown) {
       if (!this.abort.signal.aborted) throw error;
@@ -292,7 +285,7 @@ class LiveRun {
         return this.deliver(effect, clock);
       case 'spawn': {
         const child = { now: clock.now };
-        this.start(new LiveProcess(effect.process, consumer), child);
+        this.start(effect.process, consumer, child);
         return undefined;
       }
     }

@@ -1,7 +1,10 @@
 import { createStream } from '../engine/random.ts';
 import { PollVsPushError } from '../errors.ts';
+import type { PollLoadResult } from '../live/poll-load.ts';
+import { runPollLoad } from '../live/poll-load.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { EventLog } from '../model/event-log.ts';
+import { readDuration } from '../model/option-values.ts';
 import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../model/scenario.ts';
 import type { World } from '../model/world.ts';
 import { findStrategy } from '../strategies/index.ts';
@@ -63,6 +66,38 @@ export async function compareModes(
   const live = await runLiveAll(scenario, input, settings, world);
   return { sim, live };
 }
+
+/** The outcome of a load run on a scenario's producer. */
+export interface LoadReport {
+  readonly scenario: string;
+  readonly world: WorldSummary;
+  readonly load: PollLoadResult;
+}
+
+/**
+ * Loads the scenario's producer with polls from autocannon, one connection per consumer (at
+ * most 1,000), for `durationText` of real time.
+ */
+export async function runLoad(
+  scenario: Scenario,
+  input: RunInput,
+  durationText: string,
+): Promise<LoadReport> {
+  const settings = resolveSettings(scenario, input);
+  const durationMs = readDuration('--load-duration', durationText);
+  const world = await buildWorld(scenario, settings);
+
+  const load = await runPollLoad({
+    world,
+    connections: Math.min(world.consumers.length, MAX_LOAD_CONNECTIONS),
+    durationSeconds: Math.max(1, Math.round(durationMs / 1000)),
+    workers: 1,
+  });
+  return { scenario: scenario.name, world: summarizeWorld(world), load };
+}
+
+/** More connections than this would measure the load generator more than the producer. */
+const MAX_LOAD_CONNECTIONS = 1_000;
 
 function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
   return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings)));

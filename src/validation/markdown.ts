@@ -83,7 +83,7 @@ function renderTolerances(): string {
     bullet(
       `\`tail ${tail}; rounding\`: each of n events waits an independent uniform(0, T) ` +
         'share of its interval, so the max delay falls short of its bound (T, or T + d) by ' +
-        `more than T ln(1/${tail}) / n with chance at most ${tail}. It may pass the bound ` +
+        `more than T·ln(1/${tail})/n with chance at most ${tail}. It may pass the bound ` +
         'only by the float rounding of epoch-millisecond times.',
     ),
     bullet('`exact`: the model fixes the figure, so the simulated value must equal it.'),
