@@ -82,7 +82,7 @@ function parseCursor(value: string | string[] | undefined): number | undefined {
   return Number.isSafeInteger(cursor) ? cursor : undefined;
 }
 
-/** Reads `keys=a,b`; a repeated `keys` parameter adds its keys to the same list. */
+/** Reads `keys=a,b`. A repeated `keys` parameter adds its keys to the same list. */
 function parseKeys(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined || value === '') return undefined;
   return [value].flat().flatMap((list) => list.split(','));

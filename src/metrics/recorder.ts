@@ -44,6 +44,11 @@ export class RunRecorder {
     this.deliveries++;
   }
 
+  /** Adds deliveries counted elsewhere, such as in the producer's own process. */
+  addDeliveries(count: number): void {
+    this.deliveries += count;
+  }
+
   /** Records that `consumer`'s handler got `events` at time `now`. */
   handle(consumer: number, events: readonly ProducerEvent[], now: number): void {
     if (events.length === 0) return;

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import type { Slack } from '../runtime/live.ts';
 import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import { formatCount, formatDuration, wrap } from './format.ts';
 
@@ -95,12 +96,16 @@ export function difference(sim: StrategyReport, live: StrategyReport) {
       p99: live.latencyMs.p99 - sim.latencyMs.p99,
       max: live.latencyMs.max - sim.latencyMs.max,
     },
-    latencyBoundMs: slack === undefined ? 0 : (slack.loopbackMs + slack.timerMs) * scale,
+    latencyBoundMs: slack === undefined ? 0 : slackSum(slack) * scale,
   };
 }
 
 function liveScale(result: StrategyReport): number {
   return result.live?.timeScale ?? 1;
+}
+
+function slackSum(slack: Slack): number {
+  return slack.loopbackMs + slack.timerMs + slack.clockSyncMs;
 }
 
 function signed(value: number, format: (value: number) => string): string {
@@ -112,13 +117,15 @@ function explain(live: RunReport): string {
   const bounds = live.results.map((result) => {
     const slack = result.live?.slack;
     if (slack === undefined) return '';
-    const bound = formatDuration((slack.loopbackMs + slack.timerMs) * liveScale(result));
-    return `${result.strategy} ${bound} (loopback ${slack.loopbackMs.toFixed(1)} ms + timers ${slack.timerMs.toFixed(1)} ms, real)`;
+    const bound = formatDuration(slackSum(slack) * liveScale(result));
+    const parts = `loopback ${slack.loopbackMs.toFixed(1)} ms + timers ${slack.timerMs.toFixed(1)} ms + clock sync ${slack.clockSyncMs.toFixed(2)} ms`;
+    return `${result.strategy} ${bound} (${parts}, real)`;
   });
 
   return (
     'Counts should match exactly. Live latencies run later than simulated ones by up to the ' +
-    'slowest loopback request plus the latest timer seen in the run, times the time scale: ' +
+    'slowest loopback request plus the latest timer seen in the run and the uncertainty of the ' +
+    "two processes' clocks, times the time scale: " +
     `${bounds.filter((text) => text !== '').join('; ')}.`
   );
 }

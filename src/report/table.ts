@@ -19,7 +19,7 @@ const HEAD = [
 /** Renders a run as a table, a row per strategy, with the one-sentence summary under it. */
 export function renderTable(report: RunReport): string {
   const live = report.mode === 'live';
-  const head = live ? [...HEAD, 'bytes', 'CPU'] : HEAD;
+  const head = live ? [...HEAD, 'bytes', 'producer CPU'] : HEAD;
   const table = new Table({
     head,
     colAligns: head.map((_, index) => (index === 0 ? 'left' : 'right')),
@@ -38,14 +38,14 @@ export function renderTable(report: RunReport): string {
 }
 
 const LIVE_NOTE =
-  'Bytes are counted on the sockets, headers included; CPU is the whole process, which runs ' +
-  'the producer and the consumers together.';
+  'Bytes are counted on the sockets both ways, headers included. Producer CPU is the time ' +
+  "spent by the producer's own process: its API and its push side.";
 
 const STOPPED_NOTE = 'Stopped before the end: the figures cover the run so far.';
 
 function liveCells(result: StrategyReport): string[] {
   if (result.live === undefined) return ['', ''];
-  return [formatBytes(result.live.bytes.total), `${Math.round(result.live.processCpuMs)} ms`];
+  return [formatBytes(result.live.bytes.total), `${Math.round(result.live.producerCpuMs)} ms`];
 }
 
 function row(result: StrategyResult): string[] {

@@ -115,7 +115,10 @@ async function runLiveAll(
   let stopped = false;
 
   for (const name of settings.strategies) {
-    if (input.signal?.aborted === true) break;
+    if (input.signal?.aborted === true) {
+      stopped = true;
+      break;
+    }
 
     const outcome = await runLive(world, {
       ...strategyOptions(name, settings),

@@ -1,0 +1,205 @@
+import type { Pool } from 'undici';
+import type { Distribution } from '../engine/distributions.ts';
+import { sample } from '../engine/distributions.ts';
+import type { Random } from '../engine/random.ts';
+import { createStream } from '../engine/random.ts';
+import type { ProducerEvent } from '../model/event-log.ts';
+import { EventLog } from '../model/event-log.ts';
+import type { ProducerState } from '../model/producer.ts';
+import { createProducerState, subscribersFor } from '../model/producer.ts';
+import type { ProcessClock } from '../runtime/live-clock.ts';
+import { LiveClock } from '../runtime/live-clock.ts';
+import { ProcessGroup } from '../runtime/live-processes.ts';
+import type { DeliverEffect, Effect, ProducerContext } from '../strategies/effects.ts';
+import { findStrategy } from '../strategies/index.ts';
+import type { HttpServer } from './http-server.ts';
+import { startProducerServer } from './producer-server.ts';
+import { WebhookSender } from './webhook-sender.ts';
+
+/** Everything the producer's process needs; plain data, so it can cross a process boundary. */
+export interface ProducerSideOptions {
+  readonly events: readonly ProducerEvent[];
+  readonly strategy: string;
+  readonly latency: Distribution;
+  readonly seed: number;
+  readonly timeScale: number;
+  readonly scenarioStart: number;
+  readonly port: number;
+  readonly allowRemote: boolean;
+  readonly deliveryTimeoutMs: number;
+}
+
+/** What the producer's side did and cost; bytes and CPU exclude the warm-up. */
+export interface ProducerStats {
+  readonly deliveries: number;
+  readonly failedDeliveries: number;
+  readonly bytes: number;
+  readonly cpuMs: number;
+  readonly timerLateMs: number;
+  readonly loopbackMs: number;
+}
+
+const WARM_UP_REQUESTS = 5;
+
+/**
+ * The producer of a live run: its HTTP API, and its push side (such as the webhook emitter)
+ * driven by the strategy's producer code. It runs in a process of its own, so that its CPU time
+ * and bytes are its own.
+ */
+export class ProducerSide {
+  private readonly abort = new AbortController();
+  private readonly state: ProducerState;
+  private readonly network: Random;
+  private readonly sender: WebhookSender;
+  private clock: LiveClock;
+  private server: HttpServer | undefined;
+  private nextEventIndex = 0;
+  private deliveries = 0;
+  private failedDeliveries = 0;
+  private loopbackMs = 0;
+  private baseBytes = 0;
+  private baseCpu: NodeJS.CpuUsage | undefined;
+
+  constructor(private readonly options: ProducerSideOptions) {
+    this.state = createProducerState(new EventLog(options.events));
+    this.network = createStream(options.seed, `${options.strategy}/network`);
+    this.clock = new LiveClock(
+      options.scenarioStart,
+      Number.POSITIVE_INFINITY,
+      1,
+      this.abort.signal,
+    );
+    this.sender = new WebhookSender({
+      timeoutMs: options.deliveryTimeoutMs,
+      signal: this.abort.signal,
+      onRoundTrip: (ms) => {
+        this.loopbackMs = Math.max(this.loopbackMs, ms);
+      },
+    });
+  }
+
+  /** Starts the HTTP API and returns its base URL. */
+  async listen(): Promise<string> {
+    this.server = await startProducerServer({
+      state: this.state,
+      now: () => this.now(),
+      port: this.options.port,
+      allowRemote: this.options.allowRemote,
+    });
+    return this.server.url;
+  }
+
+  /** Opens the connections to the receiver ahead of the run. */
+  async warmUp(receiverUrl: string): Promise<void> {
+    const pool: Pool = this.sender.poolFor(receiverUrl);
+    for (let request = 0; request < WARM_UP_REQUESTS; request++) {
+      const response = await pool.request({ method: 'GET', path: '/health' });
+      await response.body.dump();
+    }
+  }
+
+  /** Runs the push side from `realStart` (epoch ms) until it has sent everything. */
+  run(realStart: number): Promise<void> {
+    const { scenarioStart, timeScale } = this.options;
+    this.clock = new LiveClock(scenarioStart, realStart, timeScale, this.abort.signal);
+    this.baseBytes = this.bytes();
+    this.baseCpu = process.cpuUsage();
+
+    const strategy = findStrategy(this.options.strategy);
+    if (strategy?.producer === undefined) return Promise.resolve();
+
+    return new Promise((resolve, reject) => {
+      const group: ProcessGroup = new ProcessGroup(
+        (effect, _consumer, clock): Promise<unknown> => this.perform(effect, clock, group),
+        this.abort.signal,
+        resolve,
+        reject,
+      );
+      const clock = { now: scenarioStart };
+      group.start(strategy.producer!(this.context(clock)), -1, clock);
+    });
+  }
+
+  /** Stops everything, closes the server and returns the figures. */
+  async stop(): Promise<ProducerStats> {
+    const cpu = process.cpuUsage(this.baseCpu);
+    const bytes = this.bytes() - this.baseBytes;
+    this.abort.abort();
+    await this.sender.close();
+    await this.server?.close();
+
+    return {
+      deliveries: this.deliveries,
+      failedDeliveries: this.failedDeliveries,
+      bytes,
+      cpuMs: this.baseCpu === undefined ? 0 : (cpu.user + cpu.system) / 1000,
+      timerLateMs: this.clock.lateMs,
+      loopbackMs: this.loopbackMs,
+    };
+  }
+
+  private now(): number {
+    return Number.isFinite(this.clock.realStart) ? this.clock.now() : this.options.scenarioStart;
+  }
+
+  private bytes(): number {
+    if (this.server === undefined) return 0;
+    const { read, written } = this.server.bytes();
+    return read + written;
+  }
+
+  private async perform(
+    effect: Effect,
+    clock: ProcessClock,
+    group: ProcessGroup,
+  ): Promise<unknown> {
+    switch (effect.type) {
+      case 'sleep':
+        clock.now = Math.max(clock.now, effect.until);
+        return this.clock.sleepUntil(effect.until);
+      case 'next-event':
+        return this.nextEvent(clock);
+      case 'deliver':
+        return this.deliver(effect, clock);
+      case 'spawn':
+        group.start(effect.process, -1, { now: clock.now });
+        return undefined;
+      default:
+        throw new Error(`the producer's side cannot perform a '${effect.type}' effect`);
+    }
+  }
+
+  private async nextEvent(clock: ProcessClock): Promise<ProducerEvent | undefined> {
+    const event = this.state.log.events[this.nextEventIndex];
+    if (event === undefined) return undefined;
+
+    this.nextEventIndex++;
+    clock.now = Math.max(clock.now, event.time);
+    await this.clock.sleepUntil(event.time);
+    return event;
+  }
+
+  private async deliver(effect: DeliverEffect, clock: ProcessClock): Promise<unknown> {
+    this.deliveries++;
+    await this.networkDelay(clock);
+
+    const outcome = await this.sender.post(effect.subscription, effect.message);
+    if (outcome.state === 'failed') this.failedDeliveries++;
+
+    await this.networkDelay(clock);
+    return outcome.state === 'delivered' ? { state: 'delivered' } : { state: 'failed' };
+  }
+
+  private async networkDelay(clock: ProcessClock): Promise<void> {
+    clock.now += Math.max(0, sample(this.options.latency, this.network));
+    await this.clock.sleepUntil(clock.now);
+  }
+
+  private context(clock: ProcessClock): ProducerContext {
+    return {
+      random: this.network,
+      now: () => clock.now,
+      subscribersFor: (event) => subscribersFor(this.state, event),
+    };
+  }
+}
