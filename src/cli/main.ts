@@ -6,7 +6,21 @@ const output = {
   stderr: (text: string) => process.stderr.write(text),
 };
 
+// npm runs scripts from the package root; paths the user typed are relative to where they were.
+if (process.env.INIT_CWD !== undefined) process.chdir(process.env.INIT_CWD);
+
+// A reader that closes the pipe early, such as `head`, is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const argv = process.argv.slice(2);
+if (process.env.npm_config_json === 'true' && !argv.includes('--json')) {
+  process.stderr.write(
+    "poll-vs-push: npm kept --json for itself; write 'npm run scenario -- NAME --json'\n",
+  );
+}
 const live =
   argv.includes('--compare') ||
   argv.includes('--mode=live') ||

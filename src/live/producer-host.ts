@@ -37,6 +37,7 @@ async function handle(message: ToProducer): Promise<void> {
       const stats = await side?.stop();
       if (stats !== undefined) send({ type: 'stats', stats });
       process.disconnect();
+      process.exitCode = 0;
       return;
     }
   }

@@ -84,10 +84,13 @@ export class ProducerProcess {
     await this.request({ type: 'go', realStart }, 'idle');
   }
 
-  /** Stops the producer and returns its figures; the process then exits. */
+  /** Stops the producer, waits for its process to exit, and returns its figures. */
   async stop(): Promise<ProducerStats | undefined> {
     if (this.exited !== undefined) return undefined;
+
+    const exit = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     const answer = await this.request({ type: 'stop' }, 'stats', SETUP_TIMEOUT_MS);
+    await exit;
     return answer.type === 'stats' ? answer.stats : undefined;
   }
 

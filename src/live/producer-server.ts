@@ -67,13 +67,16 @@ function pollRoute(
   const etag = `"${response.cursor}"`;
 
   reply.header('etag', etag);
-  if (request.headers['if-none-match'] === etag && response.events.length === 0) {
+  if (matchesAny(request.headers['if-none-match'], etag) && response.events.length === 0) {
     return reply.code(304).send();
   }
   return reply.send(response);
 }
 
-/** Reads the cursor, 0 when absent. Only digits count, so `0x10`, `1e3` and a blank are invalid. */
+/**
+ * Reads the cursor, 0 when absent. Only digits count, so `0x10`, `1e3` and a blank value are
+ * invalid.
+ */
 function parseCursor(value: string | string[] | undefined): number | undefined {
   if (value === undefined) return 0;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) return undefined;
@@ -82,10 +85,28 @@ function parseCursor(value: string | string[] | undefined): number | undefined {
   return Number.isSafeInteger(cursor) ? cursor : undefined;
 }
 
-/** Reads `keys=a,b`. A repeated `keys` parameter adds its keys to the same list. */
+/**
+ * Reads `keys=a,b`. A repeated `keys` parameter adds its keys to the same list. An absent
+ * parameter means every key, while an empty one (`keys=`) means none.
+ */
 function parseKeys(value: string | string[] | undefined): string[] | undefined {
-  if (value === undefined || value === '') return undefined;
-  return [value].flat().flatMap((list) => list.split(','));
+  if (value === undefined) return undefined;
+  return [value]
+    .flat()
+    .flatMap((list) => list.split(','))
+    .filter((key) => key !== '');
+}
+
+/**
+ * Tells whether an `If-None-Match` header matches `etag`. RFC 9110 compares entity tags weakly
+ * here, so a `W/` prefix is ignored; the header may list several tags, or be `*`.
+ */
+function matchesAny(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
 }
 
 function arrivalTime(options: ProducerServerOptions, request: FastifyRequest): number {
@@ -109,6 +130,14 @@ function subscribeRoute(
     return sendError(reply, 400, 'invalid_keys', 'keys must be an array of strings when given');
   }
 
+  if (body.secret !== undefined && !isValidSecret(body.secret)) {
+    return sendError(
+      reply,
+      400,
+      'invalid_secret',
+      'secret must be whsec_ followed by base64 of at least 16 bytes; leave it out to get one',
+    );
+  }
   const secret = typeof body.secret === 'string' ? body.secret : createSecret();
   const consumer = typeof body.consumer === 'number' ? body.consumer : -1;
   const subscription = handleSubscribe(options.state, {
@@ -119,6 +148,11 @@ function subscribeRoute(
   });
 
   return reply.code(201).send({ id: subscription.id, secret });
+}
+
+function isValidSecret(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.startsWith('whsec_')) return false;
+  return Buffer.from(value.slice('whsec_'.length), 'base64').length >= 16;
 }
 
 /** Reads the optional key list; `null` means it was given but is not a list of strings. */

@@ -8,7 +8,7 @@ import { EventLog } from '../model/event-log.ts';
 import type { ProducerState } from '../model/producer.ts';
 import { createProducerState, subscribersFor } from '../model/producer.ts';
 import type { ProcessClock } from '../runtime/live-clock.ts';
-import { LiveClock } from '../runtime/live-clock.ts';
+import { createAbortController, LiveClock } from '../runtime/live-clock.ts';
 import { ProcessGroup } from '../runtime/live-processes.ts';
 import type { DeliverEffect, Effect, ProducerContext } from '../strategies/effects.ts';
 import { findStrategy } from '../strategies/index.ts';
@@ -47,7 +47,7 @@ const WARM_UP_REQUESTS = 5;
  * and bytes are its own.
  */
 export class ProducerSide {
-  private readonly abort = new AbortController();
+  private readonly abort = createAbortController();
   private readonly state: ProducerState;
   private readonly network: Random;
   private readonly sender: WebhookSender;

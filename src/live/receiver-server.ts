@@ -74,7 +74,7 @@ function receive(
 ): FastifyReply {
   const param = (request.params as { consumer: string }).consumer;
   const consumer = Number(param);
-  const secret = Number.isInteger(consumer) ? options.secretFor(consumer) : undefined;
+  const secret = /^\d+$/.test(param) ? options.secretFor(consumer) : undefined;
   if (secret === undefined) {
     stats.rejected['unknown-consumer']++;
     return sendError(reply, 404, 'unknown_consumer', `no subscription for consumer '${param}'`);
@@ -93,7 +93,8 @@ function receive(
     return sendError(reply, 400, 'invalid_body', 'body must be JSON {"subscription", "events"}');
   }
 
-  const id = String(request.headers['webhook-id']);
+  const header = request.headers['webhook-id'];
+  const id = Array.isArray(header) ? String(header[0]) : String(header);
   if (!remember(seen, consumer, id)) {
     stats.duplicates++;
     return reply.code(204).send();

@@ -10,7 +10,7 @@ const UNITS: readonly [string, number][] = [
  * significant digits: `0.25 ms`, `50 ms`, `12.3 s`, `1.5 min`, `2.4 h`, `1.2 d`.
  */
 export function formatDuration(ms: number): string {
-  if (ms === 0) return '0';
+  if (ms === 0) return '0 ms';
 
   for (const [unit, size] of UNITS) {
     if (ms >= size) return `${significant(ms / size)} ${unit}`;
@@ -31,9 +31,14 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** Formats a share such as 0.951 as `95.1%`. */
+/**
+ * Formats a share such as 0.951 as `95.1%`. A share just under 1 keeps enough decimals not to
+ * read as `100.0%`, which would claim that no call at all was useful.
+ */
 export function formatPercent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  const percent = share * 100;
+  if (share < 1 && percent.toFixed(1) === '100.0') return `${Math.min(percent, 99.99).toFixed(2)}%`;
+  return `${percent.toFixed(1)}%`;
 }
 
 function significant(value: number): string {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Real time in ms since the Unix epoch, with sub-ms resolution, comparable across processes. */
@@ -49,4 +50,14 @@ export class LiveClock {
  */
 export interface ProcessClock {
   now: number;
+}
+
+/**
+ * Creates the controller that stops a live run. Every pending timer and request listens on its
+ * signal, so there are often more than the 10 listeners after which Node warns of a leak.
+ */
+export function createAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

@@ -3,7 +3,7 @@ import { invalidOption } from '../errors.ts';
 import { readInteger } from '../model/option-values.ts';
 import type { World } from '../model/world.ts';
 import type { RunInput, RunSettings } from './settings.ts';
-import { SETUP_LEAD_MS } from './sim.ts';
+import { setupLead } from './sim.ts';
 
 export type RunMode = 'sim' | 'live';
 
@@ -60,7 +60,7 @@ function readTimeScale(text: string, settings: RunSettings, world: World): numbe
  * has two significant digits and is at least 1.
  */
 export function autoTimeScale(settings: RunSettings, world: World): number {
-  const span = world.windowEnd - world.windowStart + SETUP_LEAD_MS;
+  const span = world.windowEnd - world.windowStart + setupLead(settings.latency);
   const interval = moments(settings.interval)?.mean ?? upperBound(settings.interval);
   const scale = Math.min(span / TARGET_RUN_MS, interval / MIN_REAL_INTERVAL_MS);
   return Math.max(1, Number(scale.toPrecision(2)));

@@ -20,10 +20,10 @@ import type {
   SubscribeEffect,
 } from '../strategies/effects.ts';
 import type { ProcessClock } from './live-clock.ts';
-import { LiveClock, realNow } from './live-clock.ts';
+import { createAbortController, LiveClock, realNow } from './live-clock.ts';
 import { ProcessGroup } from './live-processes.ts';
 import type { SimulationOptions } from './sim.ts';
-import { drawPhases, SETUP_LEAD_MS } from './sim.ts';
+import { drawPhases, setupLead } from './sim.ts';
 
 export interface LiveOptions extends SimulationOptions {
   /** Scenario ms that pass per real ms, such as 600 for ten minutes a second. */
@@ -104,7 +104,7 @@ class LiveRun {
   private readonly recorder: RunRecorder;
   private readonly network: Random;
   private readonly consumerRandom: Random;
-  private readonly abort = new AbortController();
+  private readonly abort = createAbortController();
   private readonly inboxes: PushMessage[][];
   private readonly waiters: (((message: PushMessage) => void) | undefined)[];
   private readonly secrets = new Map<number, string>();
@@ -175,7 +175,7 @@ class LiveRun {
       latency: this.options.latency,
       seed: this.options.seed,
       timeScale: this.options.timeScale,
-      scenarioStart: this.world.windowStart - SETUP_LEAD_MS,
+      scenarioStart: this.world.windowStart - setupLead(this.options.latency),
       port: this.options.producerPort ?? 0,
       allowRemote: this.options.allowRemote ?? false,
       deliveryTimeoutMs: this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
@@ -208,17 +208,31 @@ class LiveRun {
     this.baseReceiverBytes = this.receiverBytes();
 
     const pushDone = producer.run(realStart + this.clockSync.offsetMs);
-    await this.clock.sleepUntilReal(realStart);
-    const cpuBefore = process.cpuUsage();
-    const consumersDone = this.startConsumers();
+    // A stopped run stops the producer, whose pending answer then fails; that is expected.
+    pushDone.catch(() => undefined);
 
-    const completed = await this.whenFinished(Promise.all([pushDone, consumersDone]));
+    const cpuBefore = process.cpuUsage();
+    const started = await this.waitForStart(realStart);
+    const consumersDone = started ? this.startConsumers() : Promise.resolve();
+
+    const completed = started && (await this.whenFinished(Promise.all([pushDone, consumersDone])));
     if (this.failure !== undefined) throw this.failure;
 
     const consumerCpu = process.cpuUsage(cpuBefore);
     const wallMs = realNow() - realStart;
     const stats = await producer.stop();
     return this.measure(completed, wallMs, consumerCpu, stats);
+  }
+
+  /** Waits for the common start time; false when the run was stopped before it. */
+  private async waitForStart(realStart: number): Promise<boolean> {
+    try {
+      await this.clock.sleepUntilReal(realStart);
+      return !this.abort.signal.aborted;
+    } catch (error: unknown) {
+      if (this.abort.signal.aborted) return false;
+      throw error;
+    }
   }
 
   /** Resolves true when `work` ends, or false as soon as the run is stopped. */
@@ -257,7 +271,7 @@ class LiveRun {
   }
 
   private createClock(realStart: number): LiveClock {
-    const scenarioStart = this.world.windowStart - SETUP_LEAD_MS;
+    const scenarioStart = this.world.windowStart - setupLead(this.options.latency);
     return new LiveClock(scenarioStart, realStart, this.options.timeScale, this.abort.signal);
   }
 
@@ -293,6 +307,7 @@ class LiveRun {
   ): Promise<PollResponse> {
     await this.networkDelay(clock);
     const query = new URLSearchParams({ cursor: String(effect.cursor) });
+    // An empty list is sent as `keys=`, which the producer reads as no keys, not every key.
     if (effect.keys !== undefined) query.set('keys', effect.keys.join(','));
 
     const response = await this.send({

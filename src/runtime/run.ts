@@ -1,5 +1,5 @@
 import { createStream } from '../engine/random.ts';
-import { PollVsPushError } from '../errors.ts';
+import { isPollVsPushError, PollVsPushError } from '../errors.ts';
 import type { PollLoadResult } from '../live/poll-load.ts';
 import { runPollLoad } from '../live/poll-load.ts';
 import type { StrategyResult } from '../metrics/result.ts';
@@ -173,7 +173,7 @@ export async function buildWorld(scenario: Scenario, settings: RunSettings): Pro
     random: createStream(settings.seed, `scenario/${scenario.name}`),
   };
 
-  const plan = await scenario.build(context);
+  const plan = await buildPlan(scenario, context);
   checkPlan(scenario.name, plan);
 
   const log = new EventLog(plan.events);
@@ -186,6 +186,23 @@ export async function buildWorld(scenario: Scenario, settings: RunSettings): Pro
     windowStart: plan.start,
     windowEnd: Math.max(plan.end ?? defaultEnd, plan.start),
   };
+}
+
+/** Runs the scenario's `build`, turning an error it raises into one that names the scenario. */
+async function buildPlan(
+  scenario: Scenario,
+  context: BuildContext<Record<string, never>>,
+): Promise<ScenarioPlan> {
+  try {
+    return await scenario.build(context);
+  } catch (error: unknown) {
+    if (isPollVsPushError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PollVsPushError(
+      'PVP_INVALID_SCENARIO',
+      `scenario '${scenario.name}' failed while building its events: ${reason}; fix its build function`,
+    );
+  }
 }
 
 function summarizeWorld(world: World): WorldSummary {

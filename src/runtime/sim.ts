@@ -1,5 +1,5 @@
 import type { Distribution } from '../engine/distributions.ts';
-import { sample } from '../engine/distributions.ts';
+import { moments, sample, upperBound } from '../engine/distributions.ts';
 import { EventQueue } from '../engine/event-queue.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
@@ -43,8 +43,19 @@ export interface SimulationOptions {
   readonly maxSteps?: number;
 }
 
-/** Consumers start this long before the first event can happen, to subscribe in time. */
+/** The least time consumers get before the first event can happen, to subscribe in time. */
 export const SETUP_LEAD_MS = 60_000;
+
+/**
+ * Returns how long before the window consumers start: at least a minute, and at least two
+ * network delays at their longest (or ten mean delays when delays have no bound), so that a
+ * subscription reaches the producer and its answer comes back before the first event.
+ */
+export function setupLead(latency: Distribution): number {
+  const bound = upperBound(latency);
+  const longest = Number.isFinite(bound) ? bound : 10 * (moments(latency)?.mean ?? 0);
+  return Math.max(SETUP_LEAD_MS, 2 * longest);
+}
 
 const DEFAULT_MAX_STEPS = 2_000_000_000;
 const PRODUCER = -1;
@@ -92,7 +103,7 @@ class Simulation {
     private readonly world: World,
     private readonly options: SimulationOptions,
   ) {
-    this.now = world.windowStart - SETUP_LEAD_MS;
+    this.now = world.windowStart - setupLead(options.latency);
     this.producer = createProducerState(world.log);
     this.recorder = new RunRecorder(
       world.log,

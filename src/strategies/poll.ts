@@ -42,8 +42,9 @@ function firstPollTime(context: ConsumerContext): number {
   return windowStart + context.phase * sample(interval, context.random);
 }
 
+/** Returns the next poll time; an interval drawn below zero, as a normal one can be, counts as 0. */
 function nextPollTime(context: ConsumerContext, previous: number): number {
-  return previous + sample(context.settings.interval, context.random);
+  return previous + Math.max(0, sample(context.settings.interval, context.random));
 }
 
 export const pollStrategy: Strategy = {

@@ -3,7 +3,7 @@ import { formatCount, formatDuration, formatPercent, wrap } from '../../src/repo
 
 describe('formatDuration', () => {
   const cases: readonly [number, string][] = [
-    [0, '0'],
+    [0, '0 ms'],
     [0.25, '0.25 ms'],
     [50, '50 ms'],
     [12_345, '12.3 s'],

@@ -1,5 +1,5 @@
 /**
- * Webhook bodies whose bytes change when parsed and serialised again, or that hold multi-byte
+ * Webhook bodies whose bytes change when parsed and serialised again, or that contain multi-byte
  * text. Each one is a valid push message, so a receiver accepts it once the signature matches.
  */
 export interface SampleBody {

@@ -47,6 +47,8 @@ export async function startHookServer(
   const received: ReceivedRequest[] = [];
   const app = Fastify({ logger: false });
 
+  // Keep the body as text, so a test can check the signature over the bytes as sent.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
