@@ -39,6 +39,12 @@ export class ProducerProcess {
       execArgv: ['--import', TSX],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Ctrl-C in a terminal sends SIGINT to the whole foreground process group, which would
+      // kill this process before the parent could ask for its figures. In a group of its own it
+      // is stopped over IPC instead. A detached child on Windows gets a console window of its own.
+      // NOTE: Windows therefore keeps the shared group, and Ctrl-C there may still end the
+      // producer before the report.
+      detached: process.platform !== 'win32',
     });
     const handle = new ProducerProcess(child);
 

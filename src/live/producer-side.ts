@@ -35,7 +35,8 @@ export interface ProducerStats {
   readonly failedDeliveries: number;
   readonly bytes: number;
   readonly cpuMs: number;
-  readonly timerLateMs: number;
+  /** Latest that a delivery went out after its scenario time, timer lateness included. */
+  readonly lateMs: number;
   readonly loopbackMs: number;
 }
 
@@ -133,7 +134,7 @@ export class ProducerSide {
       failedDeliveries: this.failedDeliveries,
       bytes,
       cpuMs: this.baseCpu === undefined ? 0 : (cpu.user + cpu.system) / 1000,
-      timerLateMs: this.clock.lateMs,
+      lateMs: this.clock.lateMs,
       loopbackMs: this.loopbackMs,
     };
   }
@@ -183,6 +184,7 @@ export class ProducerSide {
     this.deliveries++;
     await this.networkDelay(clock);
 
+    this.clock.noteLate(clock.now);
     const outcome = await this.sender.post(effect.subscription, effect.message);
     if (outcome.state === 'failed') this.failedDeliveries++;
 

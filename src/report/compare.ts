@@ -105,7 +105,7 @@ function liveScale(result: StrategyReport): number {
 }
 
 function slackSum(slack: Slack): number {
-  return slack.loopbackMs + slack.timerMs + slack.clockSyncMs;
+  return slack.loopbackMs + slack.lateMs + slack.handlingMs + slack.clockSyncMs;
 }
 
 function signed(value: number, format: (value: number) => string): string {
@@ -118,14 +118,17 @@ function explain(live: RunReport): string {
     const slack = result.live?.slack;
     if (slack === undefined) return '';
     const bound = formatDuration(slackSum(slack) * liveScale(result));
-    const parts = `loopback ${slack.loopbackMs.toFixed(1)} ms + timers ${slack.timerMs.toFixed(1)} ms + clock sync ${slack.clockSyncMs.toFixed(2)} ms`;
+    const parts =
+      `loopback ${slack.loopbackMs.toFixed(1)} ms + late sends ${slack.lateMs.toFixed(1)} ms + ` +
+      `handling ${slack.handlingMs.toFixed(1)} ms + clock sync ${slack.clockSyncMs.toFixed(2)} ms`;
     return `${result.strategy} ${bound} (${parts}, real)`;
   });
 
   return (
-    'Counts should match exactly. Live latencies run later than simulated ones by up to the ' +
-    'slowest loopback request plus the latest timer seen in the run and the uncertainty of the ' +
-    "two processes' clocks, times the time scale: " +
+    'With constant intervals and delays, counts should match exactly. Live latencies run ' +
+    'later than simulated ones by up to the slowest loopback request, plus the latest send ' +
+    'after its scenario time, the longest wait of a push before its handler, and the ' +
+    "uncertainty of the two processes' clocks, times the time scale: " +
     `${bounds.filter((text) => text !== '').join('; ')}.`
   );
 }

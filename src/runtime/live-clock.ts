@@ -12,7 +12,10 @@ export function realNow(): number {
  * lateness of its timers, which bounds how far live latencies can drift from simulated ones.
  */
 export class LiveClock {
-  /** Latest that a timer fired after it was due, in real ms. */
+  /**
+   * Latest, in real ms, that work noted with `noteLate` ran after its scenario time came on the
+   * real clock; each timer notes when it fires, so timer lateness is included.
+   */
   lateMs = 0;
 
   constructor(
@@ -29,8 +32,16 @@ export class LiveClock {
 
   /** Waits until scenario time `until`; returns at once when it has passed. */
   async sleepUntil(until: number): Promise<void> {
-    const due = this.realStart + (until - this.scenarioStart) / this.timeScale;
-    await this.sleepUntilReal(due);
+    await this.sleepUntilReal(this.realTimeOf(until));
+  }
+
+  /** Notes how late the real clock is for work meant to run at scenario time `time`. */
+  noteLate(time: number): void {
+    this.lateMs = Math.max(this.lateMs, realNow() - this.realTimeOf(time));
+  }
+
+  private realTimeOf(time: number): number {
+    return this.realStart + (time - this.scenarioStart) / this.timeScale;
   }
 
   /** Waits until the real clock reads `due` (epoch ms). */

@@ -67,8 +67,10 @@ export interface LiveMeasures {
 export interface Slack {
   /** Slowest request over loopback, from send to the whole response read. */
   readonly loopbackMs: number;
-  /** Latest that a timer fired after it was due. */
-  readonly timerMs: number;
+  /** Latest that a request or a delivery went out after its scenario time, timers included. */
+  readonly lateMs: number;
+  /** Longest a push waited in the consumers' process between arriving and being handled. */
+  readonly handlingMs: number;
   /** How far apart the producer's and the consumers' clocks may read after syncing them. */
   readonly clockSyncMs: number;
 }
@@ -76,6 +78,12 @@ export interface Slack {
 export interface LiveResult {
   readonly result: StrategyResult;
   readonly live: LiveMeasures;
+}
+
+/** A push that reached the receiver, with the real time it arrived. */
+interface QueuedMessage {
+  readonly message: PushMessage;
+  readonly arrivedAt: number;
 }
 
 interface SentResponse {
@@ -105,8 +113,8 @@ class LiveRun {
   private readonly network: Random;
   private readonly consumerRandom: Random;
   private readonly abort = createAbortController();
-  private readonly inboxes: PushMessage[][];
-  private readonly waiters: (((message: PushMessage) => void) | undefined)[];
+  private readonly inboxes: QueuedMessage[][];
+  private readonly waiters: (((queued: QueuedMessage) => void) | undefined)[];
   private readonly secrets = new Map<number, string>();
   private readonly settings: ConsumerSettings;
   private readonly group: ProcessGroup;
@@ -115,6 +123,7 @@ class LiveRun {
   private receiver: ReceiverServer | undefined;
   private producerPool: Pool | undefined;
   private loopbackMs = 0;
+  private handlingMs = 0;
   private clockSync = { offsetMs: 0, uncertaintyMs: 0 };
   private baseReceiverBytes = 0;
   private failure: unknown;
@@ -285,9 +294,10 @@ class LiveRun {
       case 'subscribe':
         return this.subscribe(effect, consumer, clock);
       case 'receive': {
-        const message = await this.receive(consumer);
+        const queued = await this.receive(consumer);
+        this.handlingMs = Math.max(this.handlingMs, realNow() - queued.arrivedAt);
         clock.now = Math.max(clock.now, this.clock.now());
-        return message;
+        return queued.message;
       }
       default:
         throw new Error(`a consumer cannot perform a '${effect.type}' effect in live mode`);
@@ -310,6 +320,7 @@ class LiveRun {
     // An empty list is sent as `keys=`, which the producer reads as no keys, not every key.
     if (effect.keys !== undefined) query.set('keys', effect.keys.join(','));
 
+    this.clock.noteLate(clock.now);
     const response = await this.send({
       method: 'GET',
       path: `/events?${query}`,
@@ -365,29 +376,30 @@ class LiveRun {
     return { statusCode: response.statusCode, body };
   }
 
-  private receive(consumer: number): Promise<PushMessage> {
+  private receive(consumer: number): Promise<QueuedMessage> {
     const queued = this.inboxes[consumer]?.shift();
     if (queued !== undefined) return Promise.resolve(queued);
 
     // A consumer waiting for a push is idle: the run may end while it waits.
     this.group.pause();
     return new Promise((resolve) => {
-      this.waiters[consumer] = (message) => {
+      this.waiters[consumer] = (next) => {
         this.group.wake();
-        resolve(message);
+        resolve(next);
       };
     });
   }
 
   private queueMessage(consumer: number, message: PushMessage): void {
+    const queued = { message, arrivedAt: realNow() };
     const waiter = this.waiters[consumer];
     if (waiter === undefined) {
-      this.inboxes[consumer]?.push(message);
+      this.inboxes[consumer]?.push(queued);
       return;
     }
 
     this.waiters[consumer] = undefined;
-    waiter(message);
+    waiter(queued);
   }
 
   /**
@@ -437,7 +449,8 @@ class LiveRun {
         receiver: (this.receiver as ReceiverServer).stats,
         slack: {
           loopbackMs: Math.max(this.loopbackMs, stats?.loopbackMs ?? 0),
-          timerMs: Math.max(this.clock.lateMs, stats?.timerLateMs ?? 0),
+          lateMs: Math.max(this.clock.lateMs, stats?.lateMs ?? 0),
+          handlingMs: this.handlingMs,
           clockSyncMs: this.clockSync.uncertaintyMs,
         },
         completed,

@@ -1,7 +1,6 @@
 import { createStream } from '../engine/random.ts';
 import { isPollVsPushError, PollVsPushError } from '../errors.ts';
 import type { PollLoadResult } from '../live/poll-load.ts';
-import { runPollLoad } from '../live/poll-load.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import { EventLog } from '../model/event-log.ts';
 import { readDuration } from '../model/option-values.ts';
@@ -9,7 +8,6 @@ import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../mode
 import type { World } from '../model/world.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { LiveMeasures } from './live.ts';
-import { runLive } from './live.ts';
 import type { RunMode } from './live-settings.ts';
 import { readMode, resolveLiveSettings } from './live-settings.ts';
 import type { RunInput, RunSettings } from './settings.ts';
@@ -87,6 +85,7 @@ export async function runLoad(
   const durationMs = readDuration('--load-duration', durationText);
   const world = await buildWorld(scenario, settings);
 
+  const { runPollLoad } = await import('../live/poll-load.ts');
   const load = await runPollLoad({
     world,
     connections: Math.min(world.consumers.length, MAX_LOAD_CONNECTIONS),
@@ -110,6 +109,8 @@ async function runLiveAll(
   settings: RunSettings,
   world: World,
 ): Promise<RunReport> {
+  // Live mode loads fastify, undici and their dependencies, which a simulation never needs.
+  const { runLive } = await import('./live.ts');
   const live = resolveLiveSettings(input, settings, world);
   const results: StrategyReport[] = [];
   let stopped = false;

@@ -66,11 +66,11 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-/** Resolves with `promise`, or rejects once `ms` pass, naming what did not happen. */
-async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/** Resolves with `promise`, or rejects once `ms` pass with an error that names `awaited`. */
+async function within<T>(promise: Promise<T>, ms: number, awaited: string): Promise<T> {
   const abort = new AbortController();
   const timeout = delay(ms, undefined, { signal: abort.signal }).then(() => {
-    throw new Error(`${what} did not happen within ${ms} ms`);
+    throw new Error(`timed out after ${ms} ms waiting for ${awaited}`);
   });
 
   try {

@@ -21,7 +21,7 @@ const LONG: RunInput = {
   timeScale: '600',
 };
 
-/** Real ms into the long run at which it is stopped: after start-up on an idle machine. */
+/** Real ms into the long run at which it is stopped. On an idle machine, start-up is over. */
 const STOP_AFTER_MS = 2_500;
 
 /**
