@@ -315,6 +315,11 @@ class LiveRun {
     consumer: number,
     clock: ProcessClock,
   ): Promise<PollResponse> {
+    if (effect.at !== undefined && effect.at > clock.now) {
+      clock.now = effect.at;
+      await this.clock.sleepUntil(effect.at);
+    }
+
     await this.networkDelay(clock);
     const query = new URLSearchParams({ cursor: String(effect.cursor) });
     // An empty list is sent as `keys=`, which the producer reads as no keys, not every key.

@@ -26,6 +26,7 @@ import type {
   DeliverEffect,
   DeliveryResult,
   Effect,
+  PollEffect,
   ProducerContext,
   StrategyProcess,
 } from '../strategies/effects.ts';
@@ -64,6 +65,8 @@ const DELIVERED: DeliveryResult = Object.freeze({ state: 'delivered' });
 class Process {
   /** The value the process is resumed with when the queue next runs it. */
   value: unknown = undefined;
+  /** A poll the process waits to send when the queue next runs it. */
+  pendingPoll: PollEffect | undefined = undefined;
 
   constructor(
     readonly generator: StrategyProcess,
@@ -133,6 +136,7 @@ class Simulation {
       this.now = time;
       const task = this.queue.pop() as Task;
       if (typeof task === 'function') task();
+      else if (task.pendingPoll !== undefined) this.sendPendingPoll(task);
       else this.resume(task, task.value);
     }
   }
@@ -170,7 +174,7 @@ class Simulation {
       if (step.done === true) return;
 
       const effect: Effect = step.value;
-      if (effect.type === 'poll' && this.instant) {
+      if (effect.type === 'poll' && this.instant && !(effect.at! > this.now)) {
         input = this.pollNow(process.consumer, effect, this.now);
       } else if (effect.type === 'receive' && this.hasMessage(process.consumer)) {
         input = this.inboxes[process.consumer]?.shift();
@@ -191,7 +195,12 @@ class Simulation {
         this.schedule(process, Math.max(effect.until, this.now));
         break;
       case 'poll':
-        this.sendPoll(process, effect);
+        if (effect.at! > this.now) {
+          process.pendingPoll = effect;
+          this.queue.push(effect.at as number, process);
+        } else {
+          this.sendPoll(process, effect);
+        }
         break;
       case 'subscribe':
         this.sendSubscribe(process, effect.request);
@@ -212,6 +221,15 @@ class Simulation {
 
   private hasMessage(consumer: number): boolean {
     return (this.inboxes[consumer]?.length ?? 0) > 0;
+  }
+
+  /** Sends the poll a process waited for, now that its time has come. */
+  private sendPendingPoll(process: Process): void {
+    const effect = process.pendingPoll as PollEffect;
+    process.pendingPoll = undefined;
+
+    if (this.instant) this.resume(process, this.pollNow(process.consumer, effect, this.now));
+    else this.sendPoll(process, effect);
   }
 
   private pollNow(consumer: number, request: PollRequest, arrival: number): unknown {

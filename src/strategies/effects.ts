@@ -30,11 +30,13 @@ export interface SleepEffect {
 }
 
 /**
- * Sends a poll to the producer; resumes with its `PollResponse`. The effect is itself the
- * request, which saves an object per poll on the simulator's hottest path.
+ * Sends a poll to the producer at scenario time `at`, or at once when `at` is absent or past;
+ * resumes with its `PollResponse`. "Call at 7:03" is one effect rather than a sleep and a poll,
+ * and the effect is itself the request: both save work on the simulator's hottest path.
  */
 export interface PollEffect extends PollRequest {
   readonly type: 'poll';
+  readonly at?: number | undefined;
 }
 
 /** Registers for pushes; resumes with the `Subscription`. Set-up, so it is not a request. */
@@ -116,8 +118,8 @@ export function sleepUntil(until: number): SleepEffect {
   return { type: 'sleep', until };
 }
 
-export function poll(cursor: number, keys: readonly string[] | undefined): PollEffect {
-  return { type: 'poll', cursor, keys };
+export function poll(cursor: number, keys: readonly string[] | undefined, at?: number): PollEffect {
+  return { type: 'poll', cursor, keys, at };
 }
 
 export function subscribe(request: SubscribeRequest): SubscribeEffect {

@@ -35,8 +35,9 @@ function fakeConsumer(align: 'random' | 'epoch', phase = 0): FakeConsumer {
 }
 
 /**
- * Runs the poll strategy, moving the clock to each sleep's end and responding to each poll with
- * `cursor + 1`. Returns the effects it yielded.
+ * Runs the poll strategy, moving the clock to each poll's send time and responding with
+ * `cursor + 1`. Returns a copy of each effect it yielded, because the strategy reuses one
+ * request object and changes it between polls.
  */
 function runPoller(consumer: FakeConsumer): Effect[] {
   const process = pollStrategy.consumer(consumer.context);
@@ -44,43 +45,43 @@ function runPoller(consumer: FakeConsumer): Effect[] {
   let input: unknown;
 
   for (let step = process.next(); step.done !== true; step = process.next(input)) {
-    const effect = step.value;
+    const effect = { ...step.value };
     effects.push(effect);
     input = undefined;
 
     if (effect.type === 'sleep') consumer.setNow(effect.until);
-    if (effect.type === 'poll') input = { events: [], cursor: effect.cursor + 1 } as PollResponse;
+    if (effect.type === 'poll') {
+      if (effect.at !== undefined) consumer.setNow(Math.max(effect.at, consumer.context.now()));
+      input = { events: [], cursor: effect.cursor + 1 } as PollResponse;
+    }
   }
 
   return effects;
 }
 
 describe('poll strategy schedule', () => {
-  it('sleeps to the first epoch multiple', () => {
+  it('polls first at epoch multiple', () => {
     const [first] = runPoller(fakeConsumer('epoch'));
 
-    expect(first).toEqual({ type: 'sleep', until: 660_000 });
+    expect(first).toEqual({ type: 'poll', cursor: 0, keys: ['k'], at: 660_000 });
   });
 
   it('polls until the window ends', () => {
-    const effects = runPoller(fakeConsumer('epoch'));
-    const sleeps = effects.filter((effect) => effect.type === 'sleep');
+    const polls = runPoller(fakeConsumer('epoch')).filter((effect) => effect.type === 'poll');
 
-    expect(sleeps.map((effect) => effect.until)).toEqual([
-      660_000, 720_000, 780_000, 840_000, 900_000,
-    ]);
+    expect(polls.map((effect) => effect.at)).toEqual([660_000, 720_000, 780_000, 840_000, 900_000]);
   });
 
-  it('alternates sleep and poll', () => {
+  it('yields one poll per cycle', () => {
     const types = runPoller(fakeConsumer('epoch')).map((effect) => effect.type);
 
-    expect(types).toEqual(Array.from({ length: 5 }, () => ['sleep', 'poll']).flat());
+    expect(types).toEqual(Array.from({ length: 5 }, () => 'poll'));
   });
 
   it('starts at its random phase', () => {
     const [first] = runPoller(fakeConsumer('random', 0.25));
 
-    expect(first).toEqual({ type: 'sleep', until: 645_000 });
+    expect(first?.type === 'poll' ? first.at : undefined).toBe(645_000);
   });
 
   it('polls at once with phase 0', () => {
@@ -88,7 +89,7 @@ describe('poll strategy schedule', () => {
     consumer.setNow(630_000);
     const [first] = runPoller(consumer);
 
-    expect(first?.type).toBe('poll');
+    expect(first?.type === 'poll' ? first.at : undefined).toBe(630_000);
   });
 });
 
