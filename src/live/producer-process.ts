@@ -9,14 +9,14 @@ import type { ProducerSideOptions, ProducerStats } from './producer-side.ts';
 const HOST = fileURLToPath(new URL('./producer-host.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** How long the producer's process may take to answer a set-up message, in real ms. */
+/** How long the producer's process may take to reply to a set-up message, in real ms. */
 const SETUP_TIMEOUT_MS = 30_000;
 
 type Waiter = { resolve: (message: FromProducer) => void; reject: (error: Error) => void };
 
 /**
  * The parent's handle on the producer's process of a live run. Each call sends one message and
- * waits for the answer it expects; an early exit of the child fails whatever is waiting.
+ * waits for the reply it expects; an early exit of the child fails whatever is waiting.
  */
 export class ProducerProcess {
   private readonly waiters = new Map<FromProducer['type'], Waiter>();

@@ -9,7 +9,7 @@ import { checkWebhookUrl } from './url-policy.ts';
 /**
  * Header in which a live consumer sends the scenario time at which its poll reaches the
  * producer in the model. Timers on a compressed clock fire a little late, and a late poll could
- * see an event that the same poll in the simulator would not; answering as of this time keeps
+ * see an event that the same poll in the simulator would not; responding as of this time keeps
  * the two modes' counts equal. A request without it is answered as of the producer's clock.
  */
 export const SCENARIO_TIME_HEADER = 'x-scenario-time';
@@ -36,7 +36,7 @@ interface SubscribeBody {
 }
 
 /**
- * Starts the producer's HTTP API: `GET /events` answers polls with an `ETag`, and
+ * Starts the producer's HTTP API: `GET /events` serves polls with an `ETag`, and
  * `POST /subscriptions` registers a webhook URL. Both call the same handlers as the simulator.
  */
 export async function startProducerServer(options: ProducerServerOptions): Promise<HttpServer> {

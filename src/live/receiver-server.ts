@@ -105,7 +105,7 @@ function receive(
   return reply.code(204).send();
 }
 
-/** Adds `id` to the consumer's seen set and tells whether it was new. */
+/** Adds `id` to the consumer's seen set and returns whether it was new. */
 function remember(seen: Map<number, Set<string>>, consumer: number, id: string): boolean {
   let ids = seen.get(consumer);
   if (ids === undefined) {

@@ -5,7 +5,7 @@ import type { ProcessClock } from './live-clock.ts';
 export type Perform = (effect: Effect, consumer: number, clock: ProcessClock) => Promise<unknown>;
 
 /**
- * Drives strategy processes for real and tells when none is left running. A process that waits
+ * Drives strategy processes for real and reports when none is left running. A process that waits
  * for a push counts as idle, because a run may end while consumers still wait for pushes that
  * will never come.
  */

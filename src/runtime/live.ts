@@ -69,7 +69,7 @@ export interface Slack {
   readonly loopbackMs: number;
   /** Latest that a request or a delivery went out after its scenario time, timers included. */
   readonly lateMs: number;
-  /** Longest a push waited in the consumers' process between arriving and being handled. */
+  /** Maximum time a push waited in the consumers' process between arriving and being handled. */
   readonly handlingMs: number;
   /** How far apart the producer's and the consumers' clocks may read after syncing them. */
   readonly clockSyncMs: number;
@@ -217,7 +217,7 @@ class LiveRun {
     this.baseReceiverBytes = this.receiverBytes();
 
     const pushDone = producer.run(realStart + this.clockSync.offsetMs);
-    // A stopped run stops the producer, whose pending answer then fails; that is expected.
+    // A stopped run stops the producer, whose pending reply then fails; that is expected.
     pushDone.catch(() => undefined);
 
     const cpuBefore = process.cpuUsage();

@@ -42,7 +42,7 @@ export interface WorldSummary {
   readonly windowEnd: string;
 }
 
-/** Runs `scenario` under each strategy of the settings, in the mode the input asks for. */
+/** Runs `scenario` under each strategy of the settings, in the mode the input selects. */
 export async function runScenario(scenario: Scenario, input: RunInput = {}): Promise<RunReport> {
   const mode = readMode(input.mode);
   const settings = resolveSettings(scenario, input);

@@ -44,13 +44,13 @@ export interface SimulationOptions {
   readonly maxSteps?: number;
 }
 
-/** The least time consumers get before the first event can happen, to subscribe in time. */
+/** The minimum time consumers get before the first event can happen, to subscribe in time. */
 export const SETUP_LEAD_MS = 60_000;
 
 /**
  * Returns how long before the window consumers start: at least a minute, and at least two
  * network delays at their longest (or ten mean delays when delays have no bound), so that a
- * subscription reaches the producer and its answer comes back before the first event.
+ * subscription reaches the producer and its response comes back before the first event.
  */
 export function setupLead(latency: Distribution): number {
   const bound = upperBound(latency);

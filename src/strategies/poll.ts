@@ -11,7 +11,7 @@ import type { Strategy } from './strategy.ts';
 function* pollConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd } = context.settings;
   // One request object per consumer is updated before each poll, which interpreters read only
-  // while the consumer waits for the answer. Allocating a new one per poll, or keeping the poll
+  // while the consumer waits for the response. Allocating a new one per poll, or keeping the poll
   // time or the response in the generator across a yield, left an object per consumer per
   // cycle to outlive the young generation; with 100,000 consumers that garbage doubled memory.
   const request: MutablePoll = {
