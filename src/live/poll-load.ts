@@ -28,8 +28,8 @@ export interface PollLoadResult {
 
 /**
  * Points autocannon at the producer's poll endpoint with one connection per consumer and
- * returns the throughput and latency the producer sustained. Each request asks for events
- * after the newest one, so it gets the empty answer that most polls get in a real run.
+ * returns the throughput and latency the producer sustained. Each request is for the events
+ * after the newest one, so it gets the empty response that most polls get in a real run.
  * Latency is measured closed-loop: a connection sends its next request only after the previous
  * response, so a stall delays later requests instead of showing as their latency.
  */

@@ -75,7 +75,7 @@ export class WebhookSender {
 
   /**
    * Sends one request with its own timeout. The timer is cleared as soon as the post ends, so a
-   * finished post holds no timer or signal for the rest of `timeoutMs`.
+   * finished post keeps no timer or signal for the rest of `timeoutMs`.
    */
   private async request(
     target: URL,
