@@ -11,6 +11,7 @@
  */
 import { sample } from '../src/engine/distributions.ts';
 import { defineScenario } from '../src/model/scenario.ts';
+import { checkConsumerCount } from '../src/runtime/run-size.ts';
 
 /** First pitch of the simulated slate: 1 April 2026, 7:05 pm US Eastern time. */
 const FIRST_PITCH = Date.UTC(2026, 3, 1, 23, 5);
@@ -60,6 +61,7 @@ export default defineScenario({
       }
     }
 
+    checkConsumerCount(options.games * consumers);
     const managers = [];
     for (let game = 1; game <= options.games; game++) {
       for (let index = 0; index < consumers; index++) managers.push({ keys: [`game-${game}`] });

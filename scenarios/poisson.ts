@@ -5,6 +5,7 @@
  */
 import { sample } from '../src/engine/distributions.ts';
 import { defineScenario } from '../src/model/scenario.ts';
+import { checkConsumerCount, checkEventCount } from '../src/runtime/run-size.ts';
 
 const START = Date.UTC(2026, 0, 1);
 
@@ -26,6 +27,8 @@ export default defineScenario({
   build({ options, duration, consumers, random }) {
     const end = START + (duration ?? 86_400_000);
     const gap = { kind: 'exponential', mean: 1 / options.rate } as const;
+    checkEventCount(options.rate * (end - START));
+    checkConsumerCount(consumers);
     const events = [];
 
     for (let time = START + sample(gap, random); time < end; time += sample(gap, random)) {

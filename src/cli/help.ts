@@ -5,11 +5,13 @@ import { COMMON_OPTIONS } from './common-options.ts';
 const USAGE = `Usage: npm run scenario -- <scenario> [options]
        npm run scenario -- list
 
-Runs a scenario under each strategy on a virtual clock and prints what each cost: requests,
-wasted requests, deliveries, notification latency and missed events. <scenario> is a built-in
-name (see list) or the path of a module made with defineScenario.
+Runs a scenario under each strategy, on a virtual clock or with --mode live over real HTTP on
+127.0.0.1, and prints what each cost: requests, wasted requests, deliveries, notification
+latency and missed events. <scenario> is a built-in name (see list) or the path of a module
+made with defineScenario.
 
-Durations are written like 500ms, 30s, 2m, 1h or 1d; rates like 0.5/s, 1/min or 30/h.
+Durations are written like 500ms, 30s, 2m, 1h or 1d; rates like 0.5/s, 1/min or 30/h. A
+distribution, such as normal(1m, 30s), may draw values below zero, which count as zero.
 Write -- after 'npm run scenario' so that npm passes the options on.`;
 
 const PLACEHOLDERS: Readonly<Record<OptionSpec['type'], string>> = {

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import Fastify from 'fastify';
+import { PollVsPushError } from '../errors.ts';
 
 export interface ServerOptions {
   /** Address to listen on; loopback unless the caller decides otherwise. */
@@ -47,7 +48,7 @@ export async function createHttpServer(
   app.get('/health', (_request, reply) => reply.send({ ok: true }));
   register(app);
 
-  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const address = await listen(app, options.host ?? '127.0.0.1', options.port ?? 0);
   return {
     app,
     url: address,
@@ -56,6 +57,19 @@ export async function createHttpServer(
       await app.close();
     },
   };
+}
+
+/** Listens, turning a port that is taken into an error that says how to choose another. */
+async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+  try {
+    return await app.listen({ host, port });
+  } catch (error: unknown) {
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    throw new PollVsPushError(
+      'PVP_PORT_IN_USE',
+      `port ${port} on ${host} is already in use; choose another port, or 0 for a free one`,
+    );
+  }
 }
 
 /** Sends `{ error: { code, message } }` with the status. */

@@ -3,6 +3,7 @@
  * process directs over IPC, so that the producer's CPU time and bytes are measured apart from
  * the consumers'.
  */
+import { isPollVsPushError } from '../errors.ts';
 import { realNow } from '../runtime/live-clock.ts';
 import type { FromProducer, ToProducer } from './producer-protocol.ts';
 import { ProducerSide } from './producer-side.ts';
@@ -14,7 +15,8 @@ function send(message: FromProducer): void {
 }
 
 function fail(error: unknown): void {
-  send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  send({ type: 'failed', message, code: isPollVsPushError(error) ? error.code : undefined });
 }
 
 async function handle(message: ToProducer): Promise<void> {

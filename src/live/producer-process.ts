@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ErrorCode } from '../errors.ts';
+import { ERROR_CODES, PollVsPushError } from '../errors.ts';
 import { realNow } from '../runtime/live-clock.ts';
 import type { FromProducer, ToProducer } from './producer-protocol.ts';
 import type { ProducerSideOptions, ProducerStats } from './producer-side.ts';
@@ -113,7 +115,9 @@ export class ProducerProcess {
 
   private receive(message: FromProducer): void {
     if (message.type === 'failed') {
-      const error = new Error(`the producer process failed: ${message.message}`);
+      const error = isErrorCode(message.code)
+        ? new PollVsPushError(message.code, message.message)
+        : new Error(`the producer process failed: ${message.message}`);
       for (const waiter of this.waiters.values()) waiter.reject(error);
       this.waiters.clear();
       return;
@@ -154,4 +158,8 @@ export class ProducerProcess {
       this.child.send(message);
     });
   }
+}
+
+function isErrorCode(code: string | undefined): code is ErrorCode {
+  return code !== undefined && Object.hasOwn(ERROR_CODES, code);
 }

@@ -14,5 +14,5 @@ export type FromProducer =
   | { readonly type: 'warmed' }
   | { readonly type: 'idle' }
   | { readonly type: 'clock'; readonly now: number }
-  | { readonly type: 'failed'; readonly message: string }
+  | { readonly type: 'failed'; readonly message: string; readonly code?: string }
   | { readonly type: 'stats'; readonly stats: ProducerStats };

@@ -16,7 +16,8 @@ interface ConsumerTally {
 export class RunRecorder {
   private readonly tallies: ConsumerTally[];
   private readonly latency = new LatencyStats();
-  private readonly total: number;
+  private readonly log: EventLog;
+  private readonly consumerKeys: readonly (readonly string[] | undefined)[];
   private requests = 0;
   private wasted = 0;
   private deliveries = 0;
@@ -28,7 +29,8 @@ export class RunRecorder {
       keys: keys === undefined ? undefined : new Set(keys),
       seen: new SeenSet(log.size + 1),
     }));
-    this.total = consumerKeys.reduce((sum, keys) => sum + log.countFor(keys), 0);
+    this.log = log;
+    this.consumerKeys = consumerKeys;
   }
 
   /**
@@ -66,7 +68,12 @@ export class RunRecorder {
     }
   }
 
-  result(strategy: string): StrategyResult {
+  /**
+   * Returns the figures. `until`, for a run stopped early, limits the events that count as
+   * wanted, and so as missed, to those timed at or before it.
+   */
+  result(strategy: string, until = Number.POSITIVE_INFINITY): StrategyResult {
+    const total = this.consumerKeys.reduce((sum, keys) => sum + this.log.countFor(keys, until), 0);
     return {
       strategy,
       requests: this.requests,
@@ -74,9 +81,9 @@ export class RunRecorder {
       deliveries: this.deliveries,
       latencyMs: this.latency.summary(),
       events: {
-        total: this.total,
+        total,
         notified: this.notified,
-        missed: this.total - this.notified,
+        missed: Math.max(0, total - this.notified),
         duplicates: this.duplicates,
       },
     };

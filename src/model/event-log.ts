@@ -51,10 +51,14 @@ export class EventLog {
     return this.events.length;
   }
 
-  /** Counts the events of `keys`, or all events when `keys` is undefined. */
-  countFor(keys: readonly string[] | undefined): number {
-    if (keys === undefined) return this.events.length;
-    return keys.reduce((sum, key) => sum + (this.byKey.get(key)?.length ?? 0), 0);
+  /**
+   * Counts the events of `keys`, or all events when `keys` is undefined; with `until`, only
+   * those timed at or before it.
+   */
+  countFor(keys: readonly string[] | undefined, until = Number.POSITIVE_INFINITY): number {
+    const head = this.upperBound(until);
+    if (keys === undefined) return head;
+    return keys.reduce((sum, key) => sum + firstAbove(this.byKey.get(key) ?? [], head - 1), 0);
   }
 
   /** Returns the sequence number of the newest event visible at `now` (0 when none is). */

@@ -1,4 +1,5 @@
 import type { Distribution } from '../engine/distributions.ts';
+import { moments, upperBound } from '../engine/distributions.ts';
 import { parseDistribution, parseDuration, parseRate } from '../engine/units.ts';
 import { invalidOption, PollVsPushError } from '../errors.ts';
 import type { OptionSpec, OptionSpecs } from './scenario.ts';
@@ -8,14 +9,32 @@ export function flagOf(key: string): string {
   return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
+/**
+ * The longest duration any option accepts: ten years. Latencies are kept in whole microseconds,
+ * and far longer spans would also outrun what a run can simulate.
+ */
+export const MAX_DURATION_MS = 3650 * 86_400_000;
+
 /** Reads a positive duration such as `30s`; `allowZero` also accepts `0`. */
 export function readDuration(flag: string, text: string, allowZero = false): number {
+  rejectNegative(flag, text);
   const value = parseDuration(text);
   if (value === undefined || value < 0 || (value === 0 && !allowZero)) {
     const kind = allowZero ? 'a duration' : 'a positive duration';
     throw invalidOption(flag, text, `${kind} such as 500ms, 30s, 2m, 1h or 1d`);
   }
+  rejectTooLong(flag, text, value);
   return value;
+}
+
+function rejectNegative(flag: string, text: string): void {
+  if (text.trim().startsWith('-')) {
+    throw invalidOption(flag, text, 'a duration of zero or more, such as 30s');
+  }
+}
+
+function rejectTooLong(flag: string, text: string, value: number): void {
+  if (value > MAX_DURATION_MS) throw invalidOption(flag, text, 'at most 3650d (ten years)');
 }
 
 export function readRate(flag: string, text: string): number {
@@ -28,9 +47,15 @@ export function readRate(flag: string, text: string): number {
 
 /** Reads a distribution of durations, such as `50ms` or `uniform(10ms, 90ms)`. */
 export function readDistribution(flag: string, text: string): Distribution {
+  rejectNegative(flag, text);
+
   try {
-    return parseDistribution(text, parseDuration);
+    const distribution = parseDistribution(text, parseDuration);
+    const bound = upperBound(distribution);
+    rejectTooLong(flag, text, Number.isFinite(bound) ? bound : (moments(distribution)?.mean ?? 0));
+    return distribution;
   } catch (error: unknown) {
+    if (error instanceof PollVsPushError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw invalidOption(
       flag,

@@ -41,8 +41,9 @@ export function formatPercent(share: number): string {
   return `${percent.toFixed(1)}%`;
 }
 
+/** Rounds to three significant digits, with thousands separators above 1,000. */
 function significant(value: number): string {
-  return Number(value.toPrecision(3)).toString();
+  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
 }
 
 /** Breaks `text` into lines of at most `width` characters, at spaces. */
@@ -50,7 +51,7 @@ export function wrap(text: string, width: number): string {
   const lines: string[] = [];
   let line = '';
 
-  for (const word of text.split(' ')) {
+  for (const word of joinUnits(text.split(' '))) {
     if (line !== '' && line.length + word.length + 1 > width) {
       lines.push(line);
       line = word;
@@ -61,4 +62,31 @@ export function wrap(text: string, width: number): string {
 
   lines.push(line);
   return lines.join('\n');
+}
+
+const UNIT_WORDS = new Set([
+  'ms',
+  's',
+  's,',
+  's.',
+  'min',
+  'min,',
+  'min.',
+  'h',
+  'h,',
+  'h.',
+  'd',
+  'd,',
+  'd.',
+]);
+
+/** Keeps a number and its unit on one line by joining a unit to the word before it. */
+function joinUnits(words: string[]): string[] {
+  const joined: string[] = [];
+  for (const word of words) {
+    const last = joined.length - 1;
+    if (UNIT_WORDS.has(word) && last >= 0) joined[last] = `${joined[last]} ${word}`;
+    else joined.push(word);
+  }
+  return joined;
 }

@@ -3,7 +3,7 @@ import type { RunReport } from '../runtime/run.ts';
 import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 /**
- * Says in one plain sentence what the table shows: how many calls polling wasted for each
+ * States in one plain sentence what the table shows: how many calls polling wasted for each
  * useful one, and how much sooner push notified the consumer. It compares the first strategy that
  * sent requests with the first that sent none.
  */
@@ -12,6 +12,9 @@ export function summarize(report: RunReport): string {
   const push = report.results.find((result) => result.requests === 0);
 
   if (polling === undefined && push === undefined) return 'No strategy ran.';
+  if (report.results.every((result) => result.events.total === 0)) {
+    return 'No event happened that a consumer wanted, so there was no news to learn of.';
+  }
   if (polling === undefined) return describePush(push as StrategyResult);
   if (push === undefined) return `${describePolling(polling)}.`;
 
@@ -22,7 +25,8 @@ function describePolling(result: StrategyResult): string {
   const { requests, wastedRequests } = result;
   const useful = requests - wastedRequests;
   const share = formatPercent(wastedRequests / requests);
-  const start = `With ${result.strategy}, consumers made ${formatCount(requests)} calls, of which ${formatCount(wastedRequests)} (${share}) found nothing new`;
+  const calls = requests === 1 ? '1 call' : `${formatCount(requests)} calls`;
+  const start = `With ${result.strategy}, consumers made ${calls}, of which ${formatCount(wastedRequests)} (${share}) found nothing new`;
 
   if (useful === 0) return `${start}, so none was useful`;
   if (wastedRequests === 0) return `${start}, so every call was useful`;
@@ -30,7 +34,9 @@ function describePolling(result: StrategyResult): string {
 }
 
 function describePush(result: StrategyResult): string {
-  return `With ${result.strategy}, consumers made no calls and the producer sent ${formatCount(result.deliveries)} deliveries, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
+  const deliveries =
+    result.deliveries === 1 ? '1 delivery' : `${formatCount(result.deliveries)} deliveries`;
+  return `With ${result.strategy}, consumers made no calls and the producer sent ${deliveries}, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
 }
 
 function pushOutcome(push: StrategyResult, polling: StrategyResult): string {
@@ -40,6 +46,6 @@ function pushOutcome(push: StrategyResult, polling: StrategyResult): string {
 }
 
 function ratio(value: number): string {
-  if (value >= 10) return `${Math.round(value)}`;
+  if (value >= 10) return formatCount(Math.round(value));
   return `${Number(value.toPrecision(2))}`;
 }

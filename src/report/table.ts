@@ -38,8 +38,9 @@ export function renderTable(report: RunReport): string {
 }
 
 const LIVE_NOTE =
-  'Bytes are counted on the sockets both ways, headers included. Producer CPU is the time ' +
-  "spent by the producer's own process: its API and its push side.";
+  'Latencies are in scenario time, so real delays count times the time scale. Bytes are ' +
+  'counted on the sockets both ways, headers included. Producer CPU is the time spent by ' +
+  "the producer's own process: its API and its push side.";
 
 const STOPPED_NOTE = 'Stopped before the end: the figures cover the run so far.';
 

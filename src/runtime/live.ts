@@ -439,7 +439,10 @@ class LiveRun {
     this.recorder.addDeliveries(stats?.deliveries ?? 0);
 
     return {
-      result: this.recorder.result(this.options.strategy.name),
+      result: this.recorder.result(
+        this.options.strategy.name,
+        completed ? Number.POSITIVE_INFINITY : this.clock.now(),
+      ),
       live: {
         timeScale: this.options.timeScale,
         bytes: {

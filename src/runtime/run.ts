@@ -10,6 +10,7 @@ import { findStrategy } from '../strategies/index.ts';
 import type { LiveMeasures } from './live.ts';
 import type { RunMode } from './live-settings.ts';
 import { readMode, resolveLiveSettings } from './live-settings.ts';
+import { checkRunSize } from './run-size.ts';
 import type { RunInput, RunSettings } from './settings.ts';
 import { resolveSettings } from './settings.ts';
 import type { SimulationOptions } from './sim.ts';
@@ -181,12 +182,14 @@ export async function buildWorld(scenario: Scenario, settings: RunSettings): Pro
   const lastEvent = log.events.at(-1)?.time ?? plan.start;
   const defaultEnd = settings.duration === undefined ? lastEvent : plan.start + settings.duration;
 
-  return {
+  const world: World = {
     log,
     consumers: plan.consumers,
     windowStart: plan.start,
     windowEnd: Math.max(plan.end ?? defaultEnd, plan.start),
   };
+  checkRunSize(world, settings);
+  return world;
 }
 
 /** Runs the scenario's `build`, turning an error it raises into one that names the scenario. */
@@ -219,6 +222,15 @@ function checkPlan(name: string, plan: ScenarioPlan): void {
   const fail = (field: string, fix: string) =>
     new PollVsPushError('PVP_INVALID_SCENARIO', `scenario '${name}' returned ${field}; ${fix}`);
 
+  if (typeof plan !== 'object' || plan === null) {
+    throw fail(String(plan), 'build must return { start, events, consumers }');
+  }
+  if (!Array.isArray(plan.events)) {
+    throw fail('events that are not an array', 'return events as an array of { time, key? }');
+  }
+  if (!Array.isArray(plan.consumers)) {
+    throw fail('consumers that are not an array', 'return consumers as an array of { keys? }');
+  }
   if (!Number.isFinite(plan.start)) {
     throw fail(`start ${String(plan.start)}`, 'start must be a time in ms since the Unix epoch');
   }

@@ -10,6 +10,7 @@ import {
 import type { Scenario } from '../model/scenario.ts';
 import type { Alignment } from '../strategies/effects.ts';
 import { STRATEGIES } from '../strategies/index.ts';
+import { RUN_LIMITS } from './run-size.ts';
 
 /** The settings of a run as text, the way a user writes them; absent ones take defaults. */
 export interface RunInput {
@@ -78,7 +79,7 @@ export function resolveSettings(scenario: Scenario, input: RunInput): RunSetting
   return {
     strategies: readStrategies(text.strategies),
     interval,
-    consumers: readInteger('--consumers', text.consumers, 1, 10_000_000),
+    consumers: readInteger('--consumers', text.consumers, 1, RUN_LIMITS.consumers),
     duration: text.duration === undefined ? undefined : readDuration('--duration', text.duration),
     latency: readDistribution('--latency', text.latency),
     seed: readInteger('--seed', text.seed, 0, 0xffff_ffff),
