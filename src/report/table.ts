@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { parseDuration } from '../engine/units.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import { formatBytes, formatCount, formatDuration, formatPercent, wrap } from './format.ts';
@@ -32,9 +33,9 @@ export function renderTable(report: RunReport): string {
 
   const title = `${report.scenario}: ${report.mode} run, seed ${report.seed}, ${describe(report)}`;
   const notes = ['Latency is the time from an event to the consumer having it.'];
-  if (live) notes.push(LIVE_NOTE);
+  if (live) notes.push(LIVE_NOTE, ...behindNotes(report));
   if (report.stopped === true) notes.push(STOPPED_NOTE);
-  return `${title}\n${table.toString()}\n${notes.join('\n')}\n${wrap(summarize(report), 100)}\n`;
+  return `${title}\n${table.toString()}\n${notes.map((note) => wrap(note, 100)).join('\n')}\n${wrap(summarize(report), 100)}\n`;
 }
 
 const LIVE_NOTE =
@@ -42,11 +43,34 @@ const LIVE_NOTE =
   'counted on the sockets both ways, headers included. Producer CPU is the time spent by ' +
   "the producer's own process: its API and its push side.";
 
+/**
+ * Warns when a live run fell behind its schedule by more than a tenth of a poll interval, in
+ * scenario time, because its figures then drift from what the simulator would show.
+ */
+function behindNotes(report: RunReport): string[] {
+  const interval = parseDuration(report.options.interval ?? '') ?? Number.POSITIVE_INFINITY;
+  const worst = Math.max(
+    0,
+    ...report.results.map(
+      (result) => (result.live?.slack.lateMs ?? 0) * (result.live?.timeScale ?? 0),
+    ),
+  );
+  if (worst <= interval / 10) return [];
+
+  return [
+    `The run fell behind its schedule by up to ${formatDuration(worst)} of scenario time; ` +
+      'a lower --time-scale gives figures closer to the simulation.',
+  ];
+}
+
 const STOPPED_NOTE = 'Stopped before the end: the figures cover the run so far.';
 
 function liveCells(result: StrategyReport): string[] {
   if (result.live === undefined) return ['', ''];
-  return [formatBytes(result.live.bytes.total), `${Math.round(result.live.producerCpuMs)} ms`];
+  return [
+    formatBytes(result.live.bytes.total),
+    `${formatCount(Math.round(result.live.producerCpuMs))} ms`,
+  ];
 }
 
 function row(result: StrategyResult): string[] {

@@ -20,6 +20,9 @@ const TARGET_RUN_MS = 5_000;
 /** The shortest mean poll interval an automatic time scale allows, in real ms. */
 const MIN_REAL_INTERVAL_MS = 5;
 
+/** The most polls a second, in real time, that an automatic time scale asks of the producer. */
+const MAX_REAL_POLLS_PER_SECOND = 2_000;
+
 export function readMode(text: string | undefined): RunMode {
   const mode = text ?? 'sim';
   if (mode !== 'sim' && mode !== 'live') throw invalidOption('--mode', mode, "'sim' or 'live'");
@@ -56,12 +59,18 @@ function readTimeScale(text: string, settings: RunSettings, world: World): numbe
 
 /**
  * Picks a time scale that runs the window in about 5 s, but never so fast that a mean poll
- * interval lasts under 5 real ms, where timer lateness would swamp the schedule. The result
- * has two significant digits and is at least 1.
+ * interval lasts under 5 real ms, where timer lateness would swamp the schedule, nor so fast
+ * that the consumers together poll more than 2,000 times a real second, which a 2-core machine
+ * serves without falling behind. The result has two significant digits and is at least 1.
  */
 export function autoTimeScale(settings: RunSettings, world: World): number {
   const span = world.windowEnd - world.windowStart + setupLead(settings.latency);
   const interval = moments(settings.interval)?.mean ?? upperBound(settings.interval);
-  const scale = Math.min(span / TARGET_RUN_MS, interval / MIN_REAL_INTERVAL_MS);
+  const pollsPerRealMs = MAX_REAL_POLLS_PER_SECOND / 1_000;
+  const scale = Math.min(
+    span / TARGET_RUN_MS,
+    interval / MIN_REAL_INTERVAL_MS,
+    (interval * pollsPerRealMs) / world.consumers.length,
+  );
   return Math.max(1, Number(scale.toPrecision(2)));
 }
