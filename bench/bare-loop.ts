@@ -1,17 +1,18 @@
 import { EventQueue } from '../src/engine/event-queue.ts';
 import { createStream } from '../src/engine/random.ts';
 import type { World } from '../src/model/world.ts';
-import { drawPhases, SETUP_LEAD_MS } from '../src/runtime/sim.ts';
+import { drawPhases, setupLead } from '../src/runtime/sim.ts';
 import { pollStrategy } from '../src/strategies/poll.ts';
 import type { PollWorkload } from './world.ts';
+import { NO_LATENCY } from './world.ts';
 
-/** What the bare loop counted, to check that it did the same work as the simulator. */
+/** Counts from the bare loop, for checking that it did the same work as the simulator. */
 export interface BareLoopCounts {
   readonly requests: number;
   readonly wasted: number;
 }
 
-/** One polling consumer of the bare loop: a plain object the heap holds directly. */
+/** One polling consumer of the bare loop: a plain object that the heap stores directly. */
 class PollTimer {
   cursor = 0;
 
@@ -64,7 +65,7 @@ function createTimers(world: World, workload: PollWorkload): EventQueue<PollTime
   const random = createStream(workload.seed, `${pollStrategy.name}/consumers`);
   const phases = drawPhases(world.consumers.length, random);
   const queue = new EventQueue<PollTimer>();
-  const setup = world.windowStart - SETUP_LEAD_MS;
+  const setup = world.windowStart - setupLead(NO_LATENCY);
 
   for (const phase of phases) {
     queue.push(setup, new PollTimer(world.windowStart + phase * workload.intervalMs));

@@ -1,8 +1,10 @@
+import type { Task } from 'tinybench';
 import { Bench } from 'tinybench';
 import { EventQueue } from '../src/engine/event-queue.ts';
+import type { World } from '../src/model/world.ts';
 import { runBareLoop } from './bare-loop.ts';
 import type { Figure } from './figures.ts';
-import { rateFigure, ratioFigure } from './figures.ts';
+import { latencyOf, rateFigure, summaryFigure } from './figures.ts';
 import type { Profile } from './profiles.ts';
 import type { PollWorkload } from './world.ts';
 import { buildPollWorld, simulatePolling } from './world.ts';
@@ -19,36 +21,67 @@ export interface EngineFigures {
 const QUEUE_BATCH = 100_000;
 const QUEUE_ITEMS = 1000;
 
+type Loop = 'bare' | 'sim';
+
+/** One round's call time of each loop, in ms, and the polls each call made. */
+interface Round {
+  readonly ms: Record<Loop, number>;
+  readonly polls: number;
+}
+
+const LOOPS: Record<Loop, (world: World, workload: PollWorkload) => number> = {
+  bare: (world, workload) => runBareLoop(world, workload).requests,
+  sim: (world, workload) => simulatePolling(world, workload).requests,
+};
+
 /**
- * Times the simulator and the bare loop on the same world, one task after the other in this
- * process, and checks that both counted the same polls; the ratio is only fair if they did.
+ * Times the simulator and the bare loop on the same world in rounds. Each round times one call
+ * of each, back to back, so that both see the same load on the machine, and the ratio comes
+ * from the two calls of one round. The first round starts with one untimed call of each loop,
+ * and the order within a round alternates so that neither loop always runs after the other.
  */
 export async function benchEngine(profile: Profile): Promise<EngineFigures> {
   const workload = profile.engine;
   const world = buildPollWorld(workload);
-  const polls = { sim: 0, bare: 0 };
+  const rounds: Round[] = [];
 
+  for (let round = 0; round < profile.engineSamples; round++) {
+    const order: Loop[] = round % 2 === 0 ? ['bare', 'sim'] : ['sim', 'bare'];
+    rounds.push(await runRound(world, workload, order, round === 0));
+  }
+
+  return engineFigures(rounds, workload);
+}
+
+/** Runs one round as a tinybench run of one timed call per loop. */
+async function runRound(
+  world: World,
+  workload: PollWorkload,
+  order: readonly Loop[],
+  warmUp: boolean,
+): Promise<Round> {
+  const polls: Record<Loop, number> = { bare: 0, sim: 0 };
   const bench = new Bench({
-    name: 'engine',
+    name: 'engine round',
     time: 0,
-    iterations: profile.engineSamples,
+    iterations: 1,
+    warmup: warmUp,
     warmupTime: 0,
     warmupIterations: 1,
     throws: true,
   });
 
-  const runBare = () => {
-    polls.bare = runBareLoop(world, workload).requests;
-  };
-  const runSim = () => {
-    polls.sim = simulatePolling(world, workload).requests;
-  };
-  bench.add('bare', runBare, { async: false });
-  bench.add('sim', runSim, { async: false });
+  for (const loop of order) {
+    const call = () => {
+      polls[loop] = LOOPS[loop](world, workload);
+    };
+    bench.add(loop, call, { async: false });
+  }
   await bench.run();
 
   checkSameWork(polls.sim, polls.bare);
-  return engineFigures(bench, workload, polls.sim);
+  const ms = { bare: callTime(bench, 'bare'), sim: callTime(bench, 'sim') };
+  return { ms, polls: polls.sim };
 }
 
 function checkSameWork(simPolls: number, barePolls: number): void {
@@ -61,16 +94,22 @@ function checkSameWork(simPolls: number, barePolls: number): void {
 }
 
 async function engineFigures(
-  bench: Bench,
+  rounds: readonly Round[],
   workload: PollWorkload,
-  polls: number,
 ): Promise<EngineFigures> {
   const size = describeWorkload(workload);
-  const sim = rateFigure(`sim poll: ${size}`, 'events/s', task(bench, 'sim'), polls);
-  const bare = rateFigure(`bare heap loop: ${size}`, 'events/s', task(bench, 'bare'), polls);
-  const ratio = ratioFigure(`sim / bare heap loop: ${size}`, sim, bare);
+  const rates = (loop: Loop) => rounds.map((round) => (round.polls * 1000) / round.ms[loop]);
+  const ratios = rounds.map((round) => round.ms.bare / round.ms.sim);
 
-  return { sim, bare, ratio, queue: await benchQueue() };
+  return {
+    sim: summaryFigure(`sim poll: ${size}`, 'events/s', 'bigger', rates('sim')),
+    bare: summaryFigure(`bare heap loop: ${size}`, 'events/s', 'bigger', rates('bare')),
+    ratio: {
+      ...summaryFigure(`sim / bare heap loop: ${size}`, 'ratio', 'bigger', ratios),
+      note: "each sample is one round's ratio of the two rates",
+    },
+    queue: await benchQueue(),
+  };
 }
 
 /** Times pop and push pairs on the project's event queue holding a steady 1,000 items. */
@@ -95,10 +134,15 @@ function cycleQueue(queue: EventQueue<number>): void {
   }
 }
 
-function task(bench: Bench, name: string) {
+function task(bench: Bench, name: string): Task {
   const found = bench.getTask(name);
   if (found === undefined) throw new Error(`benchmark task '${name}' is missing`);
   return found;
+}
+
+/** Returns the time of a task's one timed call, in ms. */
+function callTime(bench: Bench, name: string): number {
+  return latencyOf(task(bench, name)).mean;
 }
 
 /** Names a workload's size, such as "1,000 consumers x 10,000 s". */

@@ -12,7 +12,7 @@ export interface Figure {
   readonly max: number;
   readonly samples: number;
   readonly direction: Direction;
-  /** How the figure was derived, when its name does not say. */
+  /** The derivation of the figure, where its name leaves it out. */
   readonly note?: string;
 }
 
@@ -67,24 +67,6 @@ export function secondsFigure(name: string, task: Task): Figure {
     max: latency.max / 1000,
     samples: latency.samplesCount,
     direction: 'smaller',
-  };
-}
-
-/**
- * Divides two rate figures measured in the same run. The value is the ratio of the medians; the
- * range pairs the slowest of one with the fastest of the other, so it bounds the ratio of any
- * two samples.
- */
-export function ratioFigure(name: string, numerator: Figure, denominator: Figure): Figure {
-  return {
-    name,
-    unit: 'ratio',
-    value: numerator.value / denominator.value,
-    min: numerator.min / denominator.max,
-    max: numerator.max / denominator.min,
-    samples: Math.min(numerator.samples, denominator.samples),
-    direction: 'bigger',
-    note: `median of '${numerator.name}' over median of '${denominator.name}'`,
   };
 }
 

@@ -1,5 +1,7 @@
 import type { EngineFigures } from './engine.ts';
 import type { Figure } from './figures.ts';
+import type { PollFigures } from './live-poll.ts';
+import type { WebhookFigures } from './live-webhook.ts';
 import type { CliFigures, LargeRunFigures } from './processes.ts';
 import type { Profile } from './profiles.ts';
 
@@ -10,22 +12,28 @@ export interface GoalCheck {
   readonly detail: string;
 }
 
-export const ENGINE_MIN_RATE = 4_000_000;
-export const ENGINE_MIN_RATIO = 0.5;
-export const LARGE_MAX_WALL_S = 5;
-export const LARGE_MAX_RSS_MB = 400;
-export const BULLPEN_MAX_WALL_S = 1;
+const ENGINE_MIN_RATE = 4_000_000;
+const ENGINE_MIN_RATIO = 0.5;
+const LARGE_MAX_WALL_S = 5;
+const LARGE_MAX_RSS_MB = 400;
+const BULLPEN_MAX_WALL_S = 1;
+const POLL_MIN_RATIO = 0.9;
+const WEBHOOK_MIN_RATIO = 0.8;
 
 /** Measured figures, grouped as the benchmark runs them. */
 export interface BenchFigures {
   readonly engine: EngineFigures;
   readonly large: LargeRunFigures;
   readonly cli: CliFigures;
+  readonly poll: PollFigures;
+  readonly webhook: WebhookFigures;
 }
 
 /**
  * Judges each goal. The engine and large-run goals are stated for the full profile's sizes, so
- * the quick profile reports them as not evaluated and only shows its own figures.
+ * the quick profile reports them as not evaluated and only shows its own figures. The live goals
+ * compare two servers or clients under the same load, which both profiles apply, so they are
+ * judged in both.
  */
 export function checkGoals(profile: Profile, figures: BenchFigures): GoalCheck[] {
   const { engine, large, cli } = figures;
@@ -55,6 +63,31 @@ export function checkGoals(profile: Profile, figures: BenchFigures): GoalCheck[]
     ),
     judge('bullpen through node: under 1 s wall', cli.node, BULLPEN_MAX_WALL_S, true),
     judge('bullpen through npm run -s: under 1 s wall', cli.npm, BULLPEN_MAX_WALL_S, true),
+    ...checkLiveGoals(figures),
+  ];
+}
+
+function checkLiveGoals({ poll, webhook }: BenchFigures): GoalCheck[] {
+  const pollRates =
+    `producer ${format(poll.producer.rate)}, bare ${format(poll.bare.rate)}; ` +
+    `per server CPU second ${format(poll.cpuRatio)}`;
+  const postRates = `sender ${format(webhook.sender.rate)}, bare ${format(webhook.bare.rate)}`;
+
+  return [
+    judge(
+      'poll endpoint: at least 0.9 of the requests/s of a bare fastify route',
+      poll.ratio,
+      POLL_MIN_RATIO,
+      true,
+      pollRates,
+    ),
+    judge(
+      'webhook emitter: at least 0.8 of the deliveries/s of a bare undici Pool',
+      webhook.ratio,
+      WEBHOOK_MIN_RATIO,
+      true,
+      postRates,
+    ),
   ];
 }
 
@@ -74,16 +107,24 @@ function judge(
   return { goal, status: met ? 'met' : 'not met', detail };
 }
 
-/** Formats a figure's median with its unit, such as "3.12 M events/s" or "0.452 s"; a ratio has none. */
+/** Formats a figure's median with its unit, such as "3.12 M events/s"; a ratio has no unit. */
 export function format(figure: Figure): string {
   const value = formatValue(figure.unit, figure.value);
   return figure.unit === 'ratio' ? value : `${value} ${figure.unit}`;
 }
 
-/** Formats a value for reading: rates in millions, times in ms precision, sizes in whole MB. */
+/** Units of the live figures, whose rates are in the thousands and read best in full. */
+const WHOLE_RATE_UNITS = new Set(['requests/s', 'deliveries/s']);
+
+/**
+ * Formats a value for reading: simulator rates in millions, HTTP rates in whole units, times
+ * to the ms (the live latencies and CPU times to a tenth), sizes in whole MB.
+ */
 export function formatValue(unit: string, value: number): string {
+  if (WHOLE_RATE_UNITS.has(unit)) return Math.round(value).toLocaleString('en-US');
   if (unit.endsWith('/s')) return `${(value / 1e6).toFixed(2)} M`;
+  if (unit === 'ms' || unit.startsWith('µs/')) return value.toFixed(1);
   if (unit === 's') return value.toFixed(3);
   if (unit === 'MB') return value.toFixed(0);
-  return value.toFixed(2);
+  return value.toFixed(3);
 }

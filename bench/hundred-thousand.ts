@@ -8,7 +8,7 @@ import { FULL } from './profiles.ts';
 import type { PollWorkload } from './world.ts';
 import { buildPollWorld, simulatePolling } from './world.ts';
 
-/** What the child prints; the parent parses it. */
+/** The figures the child prints as one JSON line, for the parent to parse. */
 export interface LargeRunOutput {
   readonly consumers: number;
   readonly polls: number;

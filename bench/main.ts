@@ -1,12 +1,16 @@
 /**
  * The benchmark behind `npm run bench`. Each goal is checked against figures measured in this
- * run, and the simulator is also compared with a bare event loop timed in the same process,
- * because absolute rates on a shared machine vary from run to run. See docs/benchmarks.md.
+ * run. Absolute rates on a shared machine vary from run to run, so each measured piece is also
+ * compared with a baseline in the same rounds: the simulator with a bare event loop, the live
+ * poll endpoint with a bare fastify route, and the webhook emitter with a bare undici pool.
+ * See docs/benchmarks.md.
  */
 import { benchEngine, describeWorkload } from './engine.ts';
 import type { Figure } from './figures.ts';
 import type { BenchFigures } from './goals.ts';
 import { checkGoals } from './goals.ts';
+import { benchPoll, describePollLoad } from './live-poll.ts';
+import { benchWebhook, describeWebhookLoad } from './live-webhook.ts';
 import type { BenchOptions } from './options.ts';
 import { BenchUsageError, EXIT_USAGE, HELP, parseBenchOptions } from './options.ts';
 import { benchCli, benchLargeRun } from './processes.ts';
@@ -29,10 +33,16 @@ async function measure(profile: Profile): Promise<BenchFigures> {
   progress('bullpen from the command line');
   const cli = await benchCli(profile);
 
-  return { engine, large, cli };
+  progress(`poll endpoint and bare fastify route, ${describePollLoad(profile.poll)}`);
+  const poll = await benchPoll(profile);
+
+  progress(`webhook emitter and bare undici Pool, ${describeWebhookLoad(profile.webhook)}`);
+  const webhook = await benchWebhook(profile);
+
+  return { engine, large, cli, poll, webhook };
 }
 
-function listFigures({ engine, large, cli }: BenchFigures): Figure[] {
+function listFigures({ engine, large, cli, poll, webhook }: BenchFigures): Figure[] {
   return [
     engine.sim,
     engine.bare,
@@ -44,6 +54,21 @@ function listFigures({ engine, large, cli }: BenchFigures): Figure[] {
     large.maxRss,
     cli.node,
     cli.npm,
+    poll.producer.rate,
+    poll.bare.rate,
+    poll.ratio,
+    poll.cpuRatio,
+    poll.producer.p50,
+    poll.producer.p99,
+    poll.bare.p50,
+    poll.bare.p99,
+    poll.producer.cpu,
+    poll.bare.cpu,
+    webhook.sender.rate,
+    webhook.bare.rate,
+    webhook.ratio,
+    webhook.sender.cpu,
+    webhook.bare.cpu,
   ];
 }
 

@@ -1,4 +1,4 @@
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import Table from 'cli-table3';
 import type { Figure } from './figures.ts';
 import type { GoalCheck } from './goals.ts';
@@ -61,8 +61,14 @@ export function renderText(
   return `${describeMachine(profile)}\n${table.toString()}\nGoals:\n${goalLines.join('\n')}\n`;
 }
 
+/** Names the machine and its load when the report is written, since both move the figures. */
 function describeMachine(profile: Profile): string {
   const model = cpus()[0]?.model ?? 'unknown CPU';
   const cores = availableParallelism();
-  return `poll-vs-push bench, ${profile.name} profile: Node ${process.version}, ${cores} CPUs (${model})`;
+  const load = loadavg()[0]?.toFixed(2) ?? 'unknown';
+
+  return (
+    `poll-vs-push bench, ${profile.name} profile: Node ${process.version}, ${cores} CPUs ` +
+    `(${model}), load average ${load} over the last minute`
+  );
 }

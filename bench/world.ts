@@ -20,6 +20,9 @@ export interface PollWorkload {
 
 const START = Date.UTC(2026, 0, 1);
 
+/** The network delay of every engine figure: none, so each poll completes without a queue step. */
+export const NO_LATENCY: Distribution = constant(0);
+
 /** Builds the world of a workload: a Poisson event stream and consumers that want every key. */
 export function buildPollWorld(workload: PollWorkload): World {
   const random = createStream(workload.seed, 'bench/events');
@@ -45,7 +48,7 @@ export function simulatePolling(world: World, workload: PollWorkload): StrategyR
     strategy: pollStrategy,
     interval: constant(workload.intervalMs),
     align: 'random',
-    latency: constant(0),
+    latency: NO_LATENCY,
     seed: workload.seed,
   });
 }
