@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Standard Webhooks signatures: `webhook-signature` is `v1,` followed by the base64
@@ -38,7 +39,22 @@ function secretKey(secret: string): Buffer {
 
 /** Computes the `v1,` signature of `body` sent with message `id` at `timestamp` (Unix seconds). */
 export function sign(secret: string, id: string, timestamp: number, body: Uint8Array): string {
-  const hmac = createHmac('sha256', secretKey(secret));
+  return signWithKey(secretKey(secret), id, timestamp, body);
+}
+
+/** Decodes a secret once into a key, for a sender that signs many messages with it. */
+export function secretKeyObject(secret: string): KeyObject {
+  return createSecretKey(secretKey(secret));
+}
+
+/** Computes the `v1,` signature as `sign` does, with a key already decoded. */
+export function signWithKey(
+  key: KeyObject | Buffer,
+  id: string,
+  timestamp: number,
+  body: Uint8Array,
+): string {
+  const hmac = createHmac('sha256', key);
   hmac.update(`${id}.${timestamp}.`);
   hmac.update(body);
   return `v1,${hmac.digest('base64')}`;
