@@ -11,7 +11,10 @@ const SECRET = createSecret();
 /** Short enough to keep the test fast, long enough for a loopback round trip. */
 const TIMEOUT_MS = 200;
 
-/** Max ms the slow receiver waits before it replies: past the timeout, which undici enforces to within about a second. */
+/**
+ * Max ms the slow receiver waits before it replies: well past the timeout, which undici
+ * enforces to within about a second.
+ */
 const SLOW_REPLY_MS = 3000;
 
 const MESSAGE: PushMessage = {
