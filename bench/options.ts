@@ -18,10 +18,12 @@ export class BenchUsageError extends Error {
 
 export const HELP = `Usage: npm run bench -- [options]
 
-Measures the simulator's speed against baselines timed in the same run: a bare event-queue
-loop doing the same polls, a 100,000-consumer run in its own process (wall time and peak
-memory), and the bullpen scenario from the command line. docs/benchmarks.md explains each
-figure and its goal.
+Measures poll-vs-push against baselines timed in the same run: the simulator beside a bare
+event-queue loop doing the same polls, a 100,000-consumer run in its own process (wall time
+and peak memory), the bullpen scenario from the command line, the live producer's poll
+endpoint under autocannon beside a bare fastify route with the same body, and the webhook
+sender beside a bare undici Pool posting the same signed bodies. docs/benchmarks.md explains
+each figure and its goal.
 
 Options:
   --json     print only a JSON array of { name, unit, value, range, extra } entries on stdout,
