@@ -4,7 +4,7 @@ import { Pool } from 'undici';
 import type { PushMessage, Subscription } from '../model/producer.ts';
 import { secretKeyObject, signWithKey } from './signature.ts';
 
-/** Outcome of one post, as data: failures are counted by the caller, never thrown. */
+/** Outcome of one post, as data. Only a stopped run makes a post throw. */
 export type PostOutcome =
   | { readonly state: 'delivered'; readonly status: number }
   | { readonly state: 'failed'; readonly status?: number; readonly reason: string };
@@ -23,7 +23,7 @@ export interface WebhookSenderOptions {
   readonly onRoundTrip?: (ms: number) => void;
 }
 
-/** What a subscription needs for each post, worked out once: its target and its signing key. */
+/** A subscription's target and signing key, worked out once for all its posts. */
 interface Target {
   readonly origin: string;
   readonly path: string;
@@ -82,7 +82,7 @@ export class WebhookSender {
       },
       body,
       // NOTE: undici checks these timeouts on a coarse clock, so a post times out up to about
-      // a second after `timeoutMs`; a per-post timer and signal halved the sender's throughput.
+      // a second after `timeoutMs`. A precise per-post timer and signal halved the throughput.
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,
     });

@@ -4,7 +4,7 @@ export interface ProducerEvent {
   readonly seq: number;
   /** When the producer had the news, in ms since the Unix epoch. */
   readonly time: number;
-  /** What the news is about; consumers may ask for some keys only. */
+  /** The subject of the news. Consumers may request some keys only. */
   readonly key: string;
   readonly payload: unknown;
 }
@@ -24,7 +24,7 @@ export const DEFAULT_KEY = 'default';
 /**
  * The producer's ordered event log. Events are sorted by time (ties keep their input order)
  * and numbered from 1. An event is visible from its own time on, so a poll that arrives at
- * time t sees every event timed at or before t.
+ * time t gets every event timed at or before t.
  */
 export class EventLog {
   readonly events: readonly ProducerEvent[];

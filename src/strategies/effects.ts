@@ -10,9 +10,9 @@ import type {
 } from '../model/producer.ts';
 
 /**
- * Requests that strategy code makes of its interpreter. A strategy is a generator that yields these
- * and is resumed with the result; the simulated interpreter runs them on a virtual clock and a
- * live interpreter runs them over HTTP, so the same strategy code serves both modes.
+ * Requests that strategy code makes of its interpreter. A strategy is a generator that yields
+ * these and is resumed with the result. The simulated interpreter runs them on a virtual clock
+ * and the live one over HTTP, so the same strategy code serves both modes.
  */
 export type Effect =
   | SleepEffect
@@ -74,10 +74,10 @@ export type DeliveryResult = { readonly state: 'delivered' } | { readonly state:
 /** A running piece of strategy code. */
 export type StrategyProcess = Generator<Effect, void, unknown>;
 
-/** How polling consumers time their polls. */
+/** The schedule of polling consumers: a random phase each, or every multiple since the epoch. */
 export type Alignment = 'random' | 'epoch';
 
-/** What a consumer's strategy code may read and call, the same in every mode. */
+/** The view a consumer's strategy code has of its run, the same in every mode. */
 export interface ConsumerContext {
   readonly id: number;
   /** Keys the consumer wants; `undefined` means every event. */
@@ -107,7 +107,7 @@ export interface ConsumerSettings {
   readonly windowEnd: number;
 }
 
-/** What the producer's push side may read, the same in every mode. */
+/** The view the producer's push side has of its run, the same in every mode. */
 export interface ProducerContext {
   readonly random: Random;
   now(): number;
