@@ -33,7 +33,8 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
     flag: '--consumers',
     key: 'consumers',
     value: 'N',
-    description: 'consumers that want the news (the scenario says per what)',
+    description:
+      'number of consumers that want the news; each scenario defines what it counts them per',
     default: BASE_DEFAULTS.consumers,
   },
   {

@@ -13,7 +13,7 @@ import { COMMON_OPTIONS } from './common-options.ts';
 import { renderHelp } from './help.ts';
 import { builtInNames, loadScenario } from './load-scenario.ts';
 
-/** Where the CLI writes; tests pass buffers, the program passes the process streams. */
+/** Output streams of the CLI. Tests pass buffers; the program passes the process streams. */
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;

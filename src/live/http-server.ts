@@ -59,7 +59,7 @@ export async function createHttpServer(
   };
 }
 
-/** Listens, turning a port that is taken into an error that says how to choose another. */
+/** Listens, and turns a port that is taken into a coded error that names the fix. */
 async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
   try {
     return await app.listen({ host, port });

@@ -13,7 +13,7 @@ export interface PollLoadOptions {
   readonly workers?: number;
 }
 
-/** What the producer sustained under polling load; latencies in real ms. */
+/** Throughput and latency the producer sustained under polling load; latencies in real ms. */
 export interface PollLoadResult {
   readonly connections: number;
   readonly durationSeconds: number;

@@ -140,7 +140,10 @@ export class ProducerProcess {
         timeoutMs === undefined
           ? undefined
           : setTimeout(
-              () => reject(new Error(`the producer process did not answer '${message.type}'`)),
+              () =>
+                reject(
+                  new Error(`the producer process did not reply to '${message.type}' in time`),
+                ),
               timeoutMs,
             );
       const settle = () => clearTimeout(timer);

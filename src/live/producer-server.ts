@@ -9,7 +9,7 @@ import { checkWebhookUrl } from './url-policy.ts';
 /**
  * Header in which a live consumer sends the scenario time at which its poll reaches the
  * producer in the model. Timers on a compressed clock fire a little late, and a late poll could
- * see an event that the same poll in the simulator would not; responding as of this time keeps
+ * see an event that the same poll in the simulator would not. Responding as of this time keeps
  * the two modes' counts equal. A request without it is answered as of the producer's clock.
  */
 export const SCENARIO_TIME_HEADER = 'x-scenario-time';

@@ -29,7 +29,7 @@ export interface ProducerSideOptions {
   readonly deliveryTimeoutMs: number;
 }
 
-/** What the producer's side did and cost; bytes and CPU exclude the warm-up. */
+/** Work and cost of the producer's side. Bytes and CPU exclude the warm-up. */
 export interface ProducerStats {
   readonly deliveries: number;
   readonly failedDeliveries: number;

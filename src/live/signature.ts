@@ -19,7 +19,7 @@ export interface SignatureHeaders {
   readonly 'webhook-signature': string;
 }
 
-/** Why a signature check failed, as data, so the receiver can count each kind. */
+/** Outcome of a signature check, as data, so the receiver can count each kind of failure. */
 export type VerifyResult =
   | { readonly ok: true }
   | {

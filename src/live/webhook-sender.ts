@@ -12,7 +12,7 @@ export type PostOutcome =
 export interface WebhookSenderOptions {
   /**
    * Real ms that the response headers, and then the body, may take before the post counts as
-   * failed; undici enforces each to within about a second.
+   * failed. undici enforces each to within about a second.
    */
   readonly timeoutMs: number;
   /** Connections kept open per receiver origin. */

@@ -12,7 +12,7 @@ export interface LatencySummary {
 /**
  * Collects notification latencies. The count, mean, min and max are exact. Percentiles come
  * from an HDR histogram (hdr-histogram-js) over whole microseconds with 3 significant digits,
- * so each is within 0.1% of the exact value; they are clamped to the exact min and max.
+ * so each is within 0.1% of the exact value. They are clamped to the exact min and max.
  */
 export class LatencyStats {
   private readonly histogram = build({ numberOfSignificantValueDigits: 3, bitBucketSize: 64 });

@@ -65,8 +65,8 @@ export class EventLog {
   headAt(now: number): number {
     let head = this.lastHead;
 
-    // Clocks only move forward within a run, so the head usually advances by a step or two;
-    // a search from scratch serves the first call of a later run over the same log.
+    // Clocks only move forward within a run, so the head usually advances by a step or two.
+    // A search from scratch serves the first call of a later run over the same log.
     if (now < this.lastNow) head = this.upperBound(now);
     while (head < this.times.length && (this.times[head] as number) <= now) head++;
 

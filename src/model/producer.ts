@@ -17,7 +17,7 @@ export interface PollResponse {
 export interface SubscribeRequest {
   readonly consumer: number;
   readonly keys?: readonly string[] | undefined;
-  /** Where pushes go over HTTP; the live transport sets it, the simulator needs none. */
+  /** URL that pushes go to over HTTP. The live transport sets it; the simulator needs none. */
   readonly url?: string | undefined;
   /** The `whsec_` secret that signs each push over HTTP. */
   readonly secret?: string | undefined;
@@ -37,7 +37,7 @@ export interface PushMessage {
   readonly events: readonly ProducerEvent[];
 }
 
-/** What the producer keeps between requests, shared by the simulated and live transports. */
+/** State the producer keeps between requests, shared by the simulated and live transports. */
 export interface ProducerState {
   readonly log: EventLog;
   readonly subscriptions: Subscription[];

@@ -4,7 +4,7 @@ import type { EventInput } from './event-log.ts';
 import type { ConsumerSpec } from './world.ts';
 
 interface OptionBase {
-  /** What the option sets and in what unit, for `--help`. */
+  /** Help text: the setting the option changes and its unit, for `--help`. */
   readonly description: string;
   /** Makes the option mandatory when it has no default. */
   readonly required?: boolean;
@@ -88,7 +88,7 @@ export interface ScenarioDefaults {
   readonly strategies?: readonly string[];
 }
 
-/** What a scenario's `build` receives. */
+/** The input of a scenario's `build` function. */
 export interface BuildContext<O extends OptionSpecs> {
   readonly options: OptionValues<O>;
   /** The `--duration` in ms, or `undefined` when the scenario has no default and none was given. */
@@ -99,7 +99,7 @@ export interface BuildContext<O extends OptionSpecs> {
   readonly random: Random;
 }
 
-/** What a scenario's `build` returns. */
+/** The result of a scenario's `build` function. */
 export interface ScenarioPlan {
   /** When events can start, in ms since the Unix epoch. */
   readonly start: number;

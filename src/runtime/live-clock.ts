@@ -14,7 +14,7 @@ export function realNow(): number {
 export class LiveClock {
   /**
    * Latest, in real ms, that work noted with `noteLate` ran after its scenario time came on the
-   * real clock; each timer notes when it fires, so timer lateness is included.
+   * real clock. Each timer notes when it fires, so timer lateness is included.
    */
   lateMs = 0;
 

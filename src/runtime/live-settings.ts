@@ -20,7 +20,7 @@ const TARGET_RUN_MS = 5_000;
 /** The shortest mean poll interval an automatic time scale allows, in real ms. */
 const MIN_REAL_INTERVAL_MS = 5;
 
-/** The most polls a second, in real time, that an automatic time scale asks of the producer. */
+/** Maximum polls per real second that an automatic time scale puts on the producer. */
 const MAX_REAL_POLLS_PER_SECOND = 2_000;
 
 export function readMode(text: string | undefined): RunMode {

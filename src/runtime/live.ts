@@ -38,7 +38,7 @@ export interface LiveOptions extends SimulationOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What a live run measures beyond the simulator's figures. */
+/** Measures of a live run beyond the simulator's figures. */
 export interface LiveMeasures {
   /** Scenario ms per real ms in this run. */
   readonly timeScale: number;
@@ -409,7 +409,7 @@ class LiveRun {
 
   /**
    * Builds a consumer's context. Its `now` is the process clock, so the strategy decides as it
-   * would in the simulator; `handle` stamps events with the real clock, so latencies are real.
+   * would in the simulator. Its `handle` stamps events with the real clock, so latencies are real.
    */
   private consumerContext(id: number, phase: number, clock: ProcessClock): ConsumerContext {
     return {

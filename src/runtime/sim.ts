@@ -32,7 +32,7 @@ import type {
 } from '../strategies/effects.ts';
 import type { Strategy } from '../strategies/strategy.ts';
 
-/** What one simulated run of one strategy needs besides the world. */
+/** Options of one simulated run of one strategy, besides the world. */
 export interface SimulationOptions {
   readonly strategy: Strategy;
   readonly interval: Distribution;

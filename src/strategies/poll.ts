@@ -5,7 +5,7 @@ import type { Strategy } from './strategy.ts';
 /**
  * Polls on a schedule: "Is he warmed up yet?" Each poll requests the events after the cursor
  * of the last response. Poll times follow a schedule (each the previous plus one interval) rather
- * than the responses, so a slow response does not push every later poll back; a poll whose time
+ * than the responses, so a slow response does not push every later poll back. A poll whose time
  * has passed when the previous response arrives goes out at once.
  */
 function* pollConsumer(context: ConsumerContext): StrategyProcess {
@@ -13,7 +13,7 @@ function* pollConsumer(context: ConsumerContext): StrategyProcess {
   // One request object per consumer is updated before each poll, which interpreters read only
   // while the consumer waits for the response. Allocating a new one per poll, or keeping the poll
   // time or the response in the generator across a yield, left an object per consumer per
-  // cycle to outlive the young generation; with 100,000 consumers that garbage doubled memory.
+  // cycle to outlive the young generation. With 100,000 consumers that garbage doubled memory.
   const request: MutablePoll = {
     type: 'poll',
     cursor: 0,
