@@ -5,6 +5,7 @@ import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
 import { EventLog } from '../model/event-log.ts';
+import type { EmitterFaults } from '../model/faults.ts';
 import type { ProducerState } from '../model/producer.ts';
 import { createProducerState, subscribersFor } from '../model/producer.ts';
 import type { ProcessClock } from '../runtime/live-clock.ts';
@@ -12,6 +13,7 @@ import { createAbortController, LiveClock } from '../runtime/live-clock.ts';
 import { ProcessGroup } from '../runtime/live-processes.ts';
 import type { DeliverEffect, Effect, ProducerContext } from '../strategies/effects.ts';
 import { findStrategy } from '../strategies/index.ts';
+import type { StrategyTuning } from '../strategies/tuning.ts';
 import type { HttpServer } from './http-server.ts';
 import { startProducerServer } from './producer-server.ts';
 import { WebhookSender } from './webhook-sender.ts';
@@ -27,6 +29,8 @@ export interface ProducerSideOptions {
   readonly port: number;
   readonly allowRemote: boolean;
   readonly deliveryTimeoutMs: number;
+  readonly tuning: StrategyTuning;
+  readonly emitterFaults: EmitterFaults;
 }
 
 /** Work and cost of the producer's side. Bytes and CPU exclude the warm-up. */
@@ -189,7 +193,9 @@ export class ProducerSide {
     if (outcome.state === 'failed') this.failedDeliveries++;
 
     await this.networkDelay(clock);
-    return outcome.state === 'delivered' ? { state: 'delivered' } : { state: 'failed' };
+    return outcome.state === 'delivered'
+      ? { state: 'delivered', status: 204 }
+      : { state: 'failed', status: 0 };
   }
 
   private async networkDelay(clock: ProcessClock): Promise<void> {
@@ -200,6 +206,8 @@ export class ProducerSide {
   private context(clock: ProcessClock): ProducerContext {
     return {
       random: this.network,
+      tuning: this.options.tuning,
+      faults: this.options.emitterFaults,
       now: () => clock.now,
       subscribersFor: (event) => subscribersFor(this.state, event),
     };

@@ -1,36 +1,64 @@
 import type { EventLog, ProducerEvent } from '../model/event-log.ts';
 import { LatencyStats } from './latency.ts';
+import { PeakWindow } from './peak-window.ts';
 import type { StrategyResult } from './result.ts';
 import { SeenSet } from './seen-set.ts';
 
 interface ConsumerTally {
   readonly keys: ReadonlySet<string> | undefined;
   readonly seen: SeenSet;
+  /** The newest sequence number applied per key, made on the first event. */
+  newest: Map<string, number> | undefined;
+}
+
+/** The time the window opens and closes, for the mean request rate. */
+export interface RecorderWindow {
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
  * Counts one strategy's run by the definitions in docs/metrics.md. Both interpreters call it at
- * the same points: when a response reaches a consumer, when the producer sends a delivery, and when
- * the consumer's handler gets events.
+ * the same points: when a request reaches the producer, when its response reaches the consumer,
+ * when the producer sends a delivery, and when the consumer's handler gets events.
  */
 export class RunRecorder {
   private readonly tallies: ConsumerTally[];
   private readonly latency = new LatencyStats();
-  private readonly log: EventLog;
-  private readonly consumerKeys: readonly (readonly string[] | undefined)[];
+  private readonly perSecond = new PeakWindow(1_000);
+  private readonly per100ms = new PeakWindow(100);
   private requests = 0;
   private wasted = 0;
+  private arrivals = 0;
   private deliveries = 0;
+  private failedDeliveries = 0;
+  private retries = 0;
+  private resets = 0;
+  private bytes = 0;
   private notified = 0;
   private duplicates = 0;
+  private duplicatesDropped = 0;
+  private outOfOrder = 0;
 
-  constructor(log: EventLog, consumerKeys: readonly (readonly string[] | undefined)[]) {
+  constructor(
+    private readonly log: EventLog,
+    private readonly consumerKeys: readonly (readonly string[] | undefined)[],
+    private readonly window: RecorderWindow = { start: 0, end: 0 },
+    /** Whether a consumer drops an event it has already handled instead of applying it again. */
+    private readonly dedupe = true,
+  ) {
     this.tallies = consumerKeys.map((keys) => ({
       keys: keys === undefined ? undefined : new Set(keys),
       seen: new SeenSet(log.size + 1),
+      newest: undefined,
     }));
-    this.log = log;
-    this.consumerKeys = consumerKeys;
+  }
+
+  /** Notes a request reaching the producer at `time`, for the peaks. */
+  countArrival(time: number): void {
+    this.arrivals++;
+    this.perSecond.add(time);
+    this.per100ms.add(time);
   }
 
   /**
@@ -42,8 +70,35 @@ export class RunRecorder {
     if (events.length === 0 || !this.hasNews(consumer, events)) this.wasted++;
   }
 
-  countDelivery(): void {
+  /** Counts a request whose answer is not a list of events, such as opening a stream. */
+  countRequest(wasted: boolean): void {
+    this.requests++;
+    if (wasted) this.wasted++;
+  }
+
+  /** Counts one delivery attempt; `retry` when it is not the push's first. */
+  countDelivery(retry = false): void {
     this.deliveries++;
+    if (retry) this.retries++;
+  }
+
+  countFailedDelivery(): void {
+    this.failedDeliveries++;
+  }
+
+  countReset(): void {
+    this.resets++;
+  }
+
+  addBytes(bytes: number): void {
+    this.bytes += bytes;
+  }
+
+  /** Adds work counted elsewhere, such as in the producer's own process. */
+  addProducerCounts(counts: ProducerCounts): void {
+    this.deliveries += counts.deliveries;
+    this.failedDeliveries += counts.failedDeliveries ?? 0;
+    this.retries += counts.retries ?? 0;
   }
 
   /** Adds deliveries counted elsewhere, such as in the producer's own process. */
@@ -51,7 +106,10 @@ export class RunRecorder {
     this.deliveries += count;
   }
 
-  /** Records that `consumer`'s handler got `events` at time `now`. */
+  /**
+   * Records that `consumer`'s handler got `events` at time `now`. An event it has had before
+   * is dropped when the consumer deduplicates, and otherwise applied again as a duplicate.
+   */
   handle(consumer: number, events: readonly ProducerEvent[], now: number): void {
     if (events.length === 0) return;
     const tally = this.tallies[consumer] as ConsumerTally;
@@ -62,9 +120,14 @@ export class RunRecorder {
       if (tally.seen.add(event.seq)) {
         this.notified++;
         this.latency.record(now - event.time);
+      } else if (this.dedupe) {
+        this.duplicatesDropped++;
+        continue;
       } else {
         this.duplicates++;
       }
+
+      this.checkOrder(tally, event);
     }
   }
 
@@ -74,19 +137,46 @@ export class RunRecorder {
    */
   result(strategy: string, until = Number.POSITIVE_INFINITY): StrategyResult {
     const total = this.consumerKeys.reduce((sum, keys) => sum + this.log.countFor(keys, until), 0);
+    const missed = Math.max(0, total - this.notified);
+
     return {
       strategy,
       requests: this.requests,
       wastedRequests: this.wasted,
       deliveries: this.deliveries,
+      failedDeliveries: this.failedDeliveries,
+      retries: this.retries,
+      resets: this.resets,
+      bytes: this.bytes,
+      peakPerSecond: this.perSecond.peak,
+      peakPer100ms: this.per100ms.peak,
+      peakToMean: this.peakToMean(),
       latencyMs: this.latency.summary(),
       events: {
         total,
         notified: this.notified,
-        missed: Math.max(0, total - this.notified),
+        missed,
+        lost: missed,
         duplicates: this.duplicates,
+        duplicatesDropped: this.duplicatesDropped,
+        outOfOrder: this.outOfOrder,
       },
     };
+  }
+
+  private peakToMean(): number {
+    const seconds = (this.window.end - this.window.start) / 1000;
+    if (this.arrivals === 0 || seconds <= 0) return 0;
+    return this.perSecond.peak / (this.arrivals / seconds);
+  }
+
+  /** Counts `event` as out of order when a newer event with its key was applied before it. */
+  private checkOrder(tally: ConsumerTally, event: ProducerEvent): void {
+    tally.newest ??= new Map();
+    const newest = tally.newest.get(event.key);
+
+    if (newest !== undefined && newest > event.seq) this.outOfOrder++;
+    else tally.newest.set(event.key, event.seq);
   }
 
   private hasNews(consumer: number, events: readonly ProducerEvent[]): boolean {
@@ -99,4 +189,11 @@ export class RunRecorder {
 
     return false;
   }
+}
+
+/** Work the producer's process counted in a live run. */
+export interface ProducerCounts {
+  readonly deliveries: number;
+  readonly failedDeliveries?: number;
+  readonly retries?: number;
 }

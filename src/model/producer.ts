@@ -4,13 +4,27 @@ import type { EventLog, ProducerEvent } from './event-log.ts';
 export interface PollRequest {
   readonly cursor: number;
   readonly keys?: readonly string[] | undefined;
+  /** The `ETag` of the last response, sent as `If-None-Match`. */
+  readonly etag?: string | undefined;
+  /** Long polling: how long the producer may hold the request while there is no news, in ms. */
+  readonly hold?: number | undefined;
 }
 
 export interface PollResponse {
+  /**
+   * The HTTP status: 200, 304 when the client's `ETag` still matches, 429 or 503 when the
+   * producer turns the request away, or 0 when no response came (refused, lost, cut, timed out).
+   */
+  readonly status: number;
   /** The visible events after the request's cursor, oldest first. */
   readonly events: readonly ProducerEvent[];
   /** The cursor to send next time: the newest visible sequence number. */
   readonly cursor: number;
+  readonly etag?: string | undefined;
+  /** The `Retry-After` header, in seconds or as an HTTP date. */
+  readonly retryAfter?: string | undefined;
+  /** The `X-Poll-Interval` header: the interval the producer asks for, in seconds. */
+  readonly pollInterval?: string | undefined;
 }
 
 /** "Call me when something happens": registers a consumer for pushes. */
@@ -35,6 +49,8 @@ export interface Subscription {
 export interface PushMessage {
   readonly subscription: number;
   readonly events: readonly ProducerEvent[];
+  /** Set on the last message of a stream: the connection closed. */
+  readonly closed?: boolean;
 }
 
 /** State the producer keeps between requests, shared by the simulated and live transports. */
@@ -47,11 +63,30 @@ export function createProducerState(log: EventLog): ProducerState {
   return { log, subscriptions: [] };
 }
 
-/** Returns the producer's response to a poll that arrives at time `now`. */
+/**
+ * Returns the producer's response to a poll that arrives at time `now`. A conditional poll
+ * whose `ETag` still matches, with nothing new, gets a 304 and no body (RFC 9110).
+ */
 export function handlePoll(state: ProducerState, request: PollRequest, now: number): PollResponse {
   const head = state.log.headAt(now);
   const events = state.log.between(request.cursor, head, request.keys);
-  return { events, cursor: Math.max(request.cursor, head) };
+  const cursor = Math.max(request.cursor, head);
+
+  if (request.etag === undefined) return { status: 200, events, cursor };
+
+  const etag = etagOf(cursor);
+  const status = events.length === 0 && request.etag === etag ? 304 : 200;
+  return { status, events, cursor, etag };
+}
+
+/** The entity tag of a poll response: the cursor it carries, which moves with every event. */
+export function etagOf(cursor: number): string {
+  return `"${cursor}"`;
+}
+
+/** A response that never came: the cursor stays where it was. */
+export function noResponse(request: PollRequest): PollResponse {
+  return { status: 0, events: [], cursor: request.cursor };
 }
 
 /** Registers a subscription and returns it. */

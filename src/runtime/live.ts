@@ -10,6 +10,7 @@ import type { ReceiverServer, ReceiverStats } from '../live/receiver-server.ts';
 import { startReceiverServer } from '../live/receiver-server.ts';
 import { RunRecorder } from '../metrics/recorder.ts';
 import type { StrategyResult } from '../metrics/result.ts';
+import { NO_FAULTS } from '../model/faults.ts';
 import type { PollResponse, PushMessage, Subscription } from '../model/producer.ts';
 import type { World } from '../model/world.ts';
 import type {
@@ -19,6 +20,7 @@ import type {
   PollEffect,
   SubscribeEffect,
 } from '../strategies/effects.ts';
+import { DEFAULT_TUNING } from '../strategies/tuning.ts';
 import type { ProcessClock } from './live-clock.ts';
 import { createAbortController, LiveClock, realNow } from './live-clock.ts';
 import { ProcessGroup } from './live-processes.ts';
@@ -146,6 +148,7 @@ class LiveRun {
       align: options.align,
       windowStart: world.windowStart,
       windowEnd: world.windowEnd,
+      tuning: options.tuning ?? DEFAULT_TUNING,
     };
     this.clock = this.createClock(Number.POSITIVE_INFINITY);
     this.group = new ProcessGroup(
@@ -188,6 +191,8 @@ class LiveRun {
       port: this.options.producerPort ?? 0,
       allowRemote: this.options.allowRemote ?? false,
       deliveryTimeoutMs: this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+      tuning: this.settings.tuning,
+      emitterFaults: (this.options.faults ?? NO_FAULTS).emitter,
     });
     this.producerPool = new Pool(this.producer.url, { connections: 64 });
   }
@@ -331,7 +336,10 @@ class LiveRun {
       path: `/events?${query}`,
       headers: { [SCENARIO_TIME_HEADER]: String(clock.now) },
     });
-    const body = JSON.parse(response.body) as PollResponse;
+    const body: PollResponse = {
+      ...(JSON.parse(response.body) as Omit<PollResponse, 'status'>),
+      status: response.statusCode,
+    };
 
     await this.networkDelay(clock);
     this.recorder.countResponse(consumer, body.events);

@@ -1,5 +1,5 @@
 import type { Distribution } from '../engine/distributions.ts';
-import { moments, sample, upperBound } from '../engine/distributions.ts';
+import { moments, upperBound } from '../engine/distributions.ts';
 import { EventQueue } from '../engine/event-queue.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
@@ -7,8 +7,11 @@ import { PollVsPushError } from '../errors.ts';
 import { RunRecorder } from '../metrics/recorder.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
+import type { Faults } from '../model/faults.ts';
+import { NO_FAULTS } from '../model/faults.ts';
 import type {
   PollRequest,
+  PollResponse,
   ProducerState,
   PushMessage,
   SubscribeRequest,
@@ -17,10 +20,15 @@ import {
   createProducerState,
   handlePoll,
   handleSubscribe,
+  noResponse,
   subscribersFor,
 } from '../model/producer.ts';
+import { ProducerGate } from '../model/producer-gate.ts';
+import { EventSizes, WIRE } from '../model/wire-size.ts';
 import type { World } from '../model/world.ts';
 import type {
+  ConnectEffect,
+  ConnectResult,
   ConsumerContext,
   ConsumerSettings,
   DeliverEffect,
@@ -31,6 +39,12 @@ import type {
   StrategyProcess,
 } from '../strategies/effects.ts';
 import type { Strategy } from '../strategies/strategy.ts';
+import type { StrategyTuning } from '../strategies/tuning.ts';
+import { DEFAULT_TUNING } from '../strategies/tuning.ts';
+import { SimNetwork } from './sim-network.ts';
+import type { HeldPoll, OpenHost } from './sim-open.ts';
+import { OpenConnections } from './sim-open.ts';
+import { SimReceiver } from './sim-receiver.ts';
 
 /** Options of one simulated run of one strategy, besides the world. */
 export interface SimulationOptions {
@@ -40,6 +54,10 @@ export interface SimulationOptions {
   /** One-way network delay of each message, in ms. */
   readonly latency: Distribution;
   readonly seed: number;
+  /** The strategies' knobs; absent ones take `DEFAULT_TUNING`. */
+  readonly tuning?: StrategyTuning;
+  /** Faults of the run; none by default. */
+  readonly faults?: Faults;
   /** Stops a run that would take more steps than this; the default suits any sane scenario. */
   readonly maxSteps?: number;
 }
@@ -60,7 +78,6 @@ export function setupLead(latency: Distribution): number {
 
 const DEFAULT_MAX_STEPS = 2_000_000_000;
 const PRODUCER = -1;
-const DELIVERED: DeliveryResult = Object.freeze({ state: 'delivered' });
 
 class Process {
   /** The value the process is resumed with when the queue next runs it. */
@@ -87,13 +104,21 @@ export function simulate(world: World, options: SimulationOptions): StrategyResu
   return simulation.result();
 }
 
-class Simulation {
+class Simulation implements OpenHost {
   now: number;
   private readonly queue = new EventQueue<Task>();
-  private readonly producer: ProducerState;
-  private readonly recorder: RunRecorder;
-  private readonly network: Random;
+  readonly producer: ProducerState;
+  readonly recorder: RunRecorder;
+  readonly network: SimNetwork;
+  readonly sizes: EventSizes;
+  private readonly emitterRandom: Random;
   readonly consumerRandom: Random;
+  private readonly gate: ProducerGate;
+  private readonly receiver: SimReceiver;
+  private readonly open: OpenConnections;
+  private readonly tuning: StrategyTuning;
+  private readonly faults: Faults;
+  /** True when a poll can be answered at once: no delay, no faults, no gate. */
   private readonly instant: boolean;
   private readonly maxSteps: number;
   private readonly inboxes: PushMessage[][];
@@ -106,15 +131,27 @@ class Simulation {
     private readonly world: World,
     private readonly options: SimulationOptions,
   ) {
+    const name = options.strategy.name;
+    const faults = options.faults ?? NO_FAULTS;
+    const faultDraws = createStream(options.seed, `${name}/faults`);
+
     this.now = world.windowStart - setupLead(options.latency);
+    this.tuning = options.tuning ?? DEFAULT_TUNING;
     this.producer = createProducerState(world.log);
     this.recorder = new RunRecorder(
       world.log,
       world.consumers.map((consumer) => consumer.keys),
+      { start: world.windowStart, end: world.windowEnd },
+      this.tuning.dedupe,
     );
-    this.network = createStream(options.seed, `${options.strategy.name}/network`);
-    this.consumerRandom = createStream(options.seed, `${options.strategy.name}/consumers`);
-    this.instant = options.latency.kind === 'constant' && options.latency.value === 0;
+    this.emitterRandom = createStream(options.seed, `${name}/network`);
+    this.network = new SimNetwork(options.latency, faults.network, this.emitterRandom, faultDraws);
+    this.consumerRandom = createStream(options.seed, `${name}/consumers`);
+    this.sizes = new EventSizes(world.log.events);
+    this.gate = new ProducerGate(faults.producer);
+    this.receiver = new SimReceiver(faults.consumer, this.tuning, faultDraws);
+    this.open = new OpenConnections(this, faults);
+    this.instant = this.network.instant && !this.gate.active;
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.inboxes = world.consumers.map(() => []);
     this.listeners = world.consumers.map(() => undefined);
@@ -123,10 +160,13 @@ class Simulation {
       align: options.align,
       windowStart: world.windowStart,
       windowEnd: world.windowEnd,
+      tuning: this.tuning,
     };
+    this.faults = faults;
   }
 
   run(): void {
+    this.open.start();
     this.startProcesses();
 
     for (;;) {
@@ -143,6 +183,10 @@ class Simulation {
 
   result(): StrategyResult {
     return this.recorder.result(this.options.strategy.name);
+  }
+
+  at(time: number, task: () => void): void {
+    this.queue.push(Math.max(time, this.now), task);
   }
 
   private startProcesses(): void {
@@ -174,8 +218,8 @@ class Simulation {
       if (step.done === true) return;
 
       const effect: Effect = step.value;
-      if (effect.type === 'poll' && this.instant && !(effect.at! > this.now)) {
-        input = this.pollNow(process.consumer, effect, this.now);
+      if (effect.type === 'poll' && this.instant && this.answersAtOnce(effect)) {
+        input = this.pollNow(process.consumer, effect);
       } else if (effect.type === 'receive' && this.hasMessage(process.consumer)) {
         input = this.inboxes[process.consumer]?.shift();
       } else if (effect.type === 'spawn') {
@@ -186,6 +230,11 @@ class Simulation {
         return;
       }
     }
+  }
+
+  /** Tells whether a poll due now can be answered without the queue: it is not held. */
+  private answersAtOnce(effect: PollEffect): boolean {
+    return !(effect.at! > this.now) && effect.hold === undefined;
   }
 
   /** Starts an effect that takes time; the process resumes when it completes. */
@@ -214,6 +263,9 @@ class Simulation {
       case 'deliver':
         this.sendDelivery(process, effect);
         break;
+      case 'connect':
+        this.sendConnect(process, effect);
+        break;
       case 'spawn':
         break;
     }
@@ -228,36 +280,118 @@ class Simulation {
     const effect = process.pendingPoll as PollEffect;
     process.pendingPoll = undefined;
 
-    if (this.instant) this.resume(process, this.pollNow(process.consumer, effect, this.now));
-    else this.sendPoll(process, effect);
+    if (this.instant && effect.hold === undefined) {
+      this.resume(process, this.pollNow(process.consumer, effect));
+    } else {
+      this.sendPoll(process, effect);
+    }
   }
 
-  private pollNow(consumer: number, request: PollRequest, arrival: number): unknown {
-    const response = handlePoll(this.producer, request, arrival);
-    this.recorder.countResponse(consumer, response.events);
+  /** Answers a poll with no delay on either side. */
+  private pollNow(consumer: number, request: PollRequest): PollResponse {
+    this.recorder.countArrival(this.now);
+    const response = handlePoll(this.producer, request, this.now);
+    this.countPoll(consumer, request, response);
     return response;
+  }
+
+  /** Counts a poll's response as it reaches the consumer, with its bytes both ways. */
+  private countPoll(consumer: number, request: PollRequest, response: PollResponse): void {
+    this.recorder.countResponse(consumer, response.events);
+    this.recorder.addBytes(pollBytes(request, response, this.sizes));
   }
 
   /**
    * Sends a poll over the network: it reaches the producer after one delay, and the response
-   * reaches the consumer after another.
+   * reaches the consumer after another. A message lost on the way leaves the client waiting
+   * until its request timeout, and it then carries on with no response.
    */
-  private sendPoll(process: Process, request: PollRequest): void {
-    this.after(this.delay(), () => {
-      const response = handlePoll(this.producer, request, this.now);
+  private sendPoll(process: Process, request: PollEffect): void {
+    const sentAt = this.now;
+    const delay = this.network.transit();
+    if (delay === undefined) {
+      this.timeOut(process, request, sentAt);
+      return;
+    }
 
-      this.after(this.delay(), () => {
-        this.recorder.countResponse(process.consumer, response.events);
-        this.resume(process, response);
-      });
+    this.after(delay, () => this.arrivePoll(process, request, sentAt));
+  }
+
+  /** Answers a poll at the producer, or holds it when it is a long poll with nothing to say. */
+  private arrivePoll(process: Process, request: PollEffect, sentAt: number): void {
+    this.recorder.countArrival(this.now);
+    const consumer = process.consumer;
+    const refused = this.gate.active ? this.gate.refuse(consumer, request, this.now) : undefined;
+    if (refused !== undefined) {
+      this.reply({ process, consumer, request, sentAt, done: true }, refused);
+      return;
+    }
+
+    const response = this.gate.annotate(handlePoll(this.producer, request, this.now));
+    const hold = request.hold;
+    if (hold !== undefined && hold > 0 && response.events.length === 0) {
+      this.open.hold({ process, consumer, request, sentAt, done: false }, hold);
+      return;
+    }
+
+    this.reply({ process, consumer, request, sentAt, done: true }, response);
+  }
+
+  /** Sends a response back to the process that asked; a lost one ends in a timeout. */
+  reply(held: HeldPoll, response: PollResponse): void {
+    const process = held.process as Process;
+    const delay = this.network.transit();
+    if (delay === undefined) {
+      this.timeOut(process, held.request, held.sentAt + (held.request.hold ?? 0));
+      return;
+    }
+
+    this.after(delay, () => {
+      this.countPoll(process.consumer, held.request, response);
+      this.resume(process, response);
+    });
+  }
+
+  /** Ends a request that got no response, when the client's timeout runs out. */
+  private timeOut(process: Process, request: PollRequest, sentAt: number): void {
+    this.at(sentAt + this.tuning.requestTimeoutMs, () => {
+      this.countPoll(process.consumer, request, noResponse(request));
+      this.resume(process, noResponse(request));
     });
   }
 
   private sendSubscribe(process: Process, request: SubscribeRequest): void {
-    this.after(this.delay(), () => {
+    this.after(this.network.delay(), () => {
       const subscription = handleSubscribe(this.producer, request);
-      this.after(this.delay(), () => this.resume(process, subscription));
+      this.after(this.network.delay(), () => this.resume(process, subscription));
     });
+  }
+
+  /**
+   * Opens a stream: the producer refuses it during an outage, answers `gone` when it no longer
+   * holds the events the client asks for, and otherwise sends those events first. A stream runs
+   * over one connection, so it loses nothing once open.
+   */
+  private sendConnect(process: Process, effect: ConnectEffect): void {
+    this.after(this.network.delay(), () => {
+      this.recorder.countArrival(this.now);
+      const result = this.connectResult(process.consumer, effect);
+
+      this.after(this.network.delay(), () => {
+        this.recorder.countRequest(result.state !== 'open');
+        this.recorder.addBytes(WIRE.connect);
+        this.resume(process, result);
+      });
+    });
+  }
+
+  private connectResult(consumer: number, effect: ConnectEffect): ConnectResult {
+    if (this.gate.isDown(this.now)) {
+      const refused = this.gate.refuse(consumer, { cursor: effect.lastSeq }, this.now);
+      return { state: 'failed', status: 503, retryAfter: refused?.retryAfter };
+    }
+
+    return this.open.open(consumer, effect) ? { state: 'open' } : { state: 'gone' };
   }
 
   /** Wakes the process at the next event's time with that event, or now with `undefined`. */
@@ -272,17 +406,56 @@ class Simulation {
     this.schedule(process, Math.max(event.time, this.now), event);
   }
 
-  /** Sends a push: it reaches the consumer after one delay and the 2xx comes back after another. */
+  /**
+   * Sends a push and waits for the receiver's reply. The attempt fails with the receiver's
+   * status when it refuses or errs, or with status 0 when no 2xx is back within the timeout.
+   */
   private sendDelivery(process: Process, effect: DeliverEffect): void {
-    this.recorder.countDelivery();
+    this.recorder.countDelivery(effect.attempt > 0);
+    this.recorder.addBytes(
+      WIRE.pushHeaders + WIRE.pushEnvelope + this.sizes.of(effect.message.events),
+    );
 
-    this.after(this.delay(), () => {
-      this.pushTo(effect.subscription.consumer, effect.message);
-      this.after(this.delay(), () => this.resume(process, DELIVERED));
+    const attempt = new DeliveryAttempt(this, process, this.now + this.tuning.retry.timeoutMs);
+    const delay = this.network.transit();
+    if (delay === undefined) {
+      attempt.failAt(attempt.deadline, 0);
+      return;
+    }
+
+    this.after(delay, () => this.arrivePush(attempt, effect));
+  }
+
+  private arrivePush(attempt: DeliveryAttempt, effect: DeliverEffect): void {
+    const consumer = effect.subscription.consumer;
+    const outcome = this.receiver.receive(this.now);
+
+    if (outcome.kind === 'refused') {
+      this.replyToSender(attempt, this.now, { state: 'failed', status: 0 });
+      return;
+    }
+    if (outcome.kind === 'error') {
+      this.replyToSender(attempt, this.now, { state: 'failed', status: outcome.status });
+      return;
+    }
+
+    this.at(outcome.handleAt, () => this.pushTo(consumer, effect.message));
+    this.replyToSender(attempt, outcome.replyAt, { state: 'delivered', status: 204 });
+  }
+
+  /** Sends the receiver's reply at `at`; the sender takes it only if it comes before the deadline. */
+  private replyToSender(attempt: DeliveryAttempt, at: number, result: DeliveryResult): void {
+    this.at(at, () => {
+      this.recorder.addBytes(WIRE.ack);
+      const delay = this.network.transit();
+      const arrival = delay === undefined ? Number.POSITIVE_INFINITY : this.now + delay;
+
+      if (arrival > attempt.deadline) attempt.failAt(attempt.deadline, 0);
+      else attempt.settleAt(arrival, result);
     });
   }
 
-  private pushTo(consumer: number, message: PushMessage): void {
+  pushTo(consumer: number, message: PushMessage): void {
     const listener = this.listeners[consumer];
     if (listener === undefined) {
       this.inboxes[consumer]?.push(message);
@@ -293,14 +466,14 @@ class Simulation {
     this.resume(listener, message);
   }
 
-  private after(delay: number, task: () => void): void {
-    this.queue.push(this.now + delay, task);
+  /** Resumes a delivery process with its outcome, counting failures. */
+  settleDelivery(process: Process, result: DeliveryResult): void {
+    if (result.state === 'failed') this.recorder.countFailedDelivery();
+    this.resume(process, result);
   }
 
-  /** Draws a one-way delay; draws below zero, possible with a normal distribution, count as 0. */
-  private delay(): number {
-    if (this.instant) return 0;
-    return Math.max(0, sample(this.options.latency, this.network));
+  private after(delay: number, task: () => void): void {
+    this.queue.push(this.now + delay, task);
   }
 
   private consumerContext(id: number, phase: number): ConsumerContext {
@@ -310,7 +483,9 @@ class Simulation {
 
   private producerContext(): ProducerContext {
     return {
-      random: this.network,
+      random: this.emitterRandom,
+      tuning: this.tuning,
+      faults: this.faults.emitter,
       now: () => this.now,
       subscribersFor: (event) => subscribersFor(this.producer, event),
     };
@@ -322,6 +497,46 @@ class Simulation {
       `the run of ${this.options.strategy.name} passed ${this.maxSteps} steps; ` +
         'use a longer --interval, a shorter --duration or fewer --consumers',
     );
+  }
+}
+
+/** One delivery attempt: it settles once, by the receiver's reply or by its deadline. */
+class DeliveryAttempt {
+  private settled = false;
+
+  constructor(
+    private readonly simulation: Simulation,
+    private readonly process: Process,
+    /** When the sender stops waiting for the reply. */
+    readonly deadline: number,
+  ) {}
+
+  failAt(time: number, status: number): void {
+    this.settleAt(time, { state: 'failed', status });
+  }
+
+  settleAt(time: number, result: DeliveryResult): void {
+    this.simulation.at(time, () => {
+      if (this.settled) return;
+      this.settled = true;
+      this.simulation.settleDelivery(this.process, result);
+    });
+  }
+}
+
+/** Bytes of one poll both ways, by the sizes in `WIRE`. */
+function pollBytes(request: PollRequest, response: PollResponse, sizes: EventSizes): number {
+  const sent = WIRE.request + (request.etag === undefined ? 0 : WIRE.conditional);
+
+  switch (response.status) {
+    case 200:
+      return sent + WIRE.responseHeaders + WIRE.pollEnvelope + sizes.of(response.events);
+    case 304:
+      return sent + WIRE.notModified;
+    case 0:
+      return sent;
+    default:
+      return sent + WIRE.refused;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Distribution } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
+import type { EmitterFaults } from '../model/faults.ts';
 import type {
   PollRequest,
   PollResponse,
@@ -8,6 +9,7 @@ import type {
   SubscribeRequest,
   Subscription,
 } from '../model/producer.ts';
+import type { StrategyTuning } from './tuning.ts';
 
 /**
  * Requests that strategy code makes of its interpreter. A strategy is a generator that yields
@@ -21,7 +23,8 @@ export type Effect =
   | ReceiveEffect
   | NextEventEffect
   | DeliverEffect
-  | SpawnEffect;
+  | SpawnEffect
+  | ConnectEffect;
 
 /** Waits until scenario time `until` (ms since the Unix epoch); resumes with nothing. */
 export interface SleepEffect {
@@ -38,6 +41,28 @@ export interface PollEffect extends PollRequest {
   readonly type: 'poll';
   readonly at?: number | undefined;
 }
+
+/**
+ * Opens a stream (Server-Sent Events or a WebSocket) that carries every event after `lastSeq`
+ * for the consumer's keys; resumes with a `ConnectResult`. Messages then arrive through
+ * `receive`, and the last one of a dropped connection has `closed` set.
+ */
+export interface ConnectEffect {
+  readonly type: 'connect';
+  readonly transport: 'sse' | 'websocket';
+  /** The last event id the consumer has, sent as `Last-Event-ID`; 0 before any. */
+  readonly lastSeq: number;
+  readonly keys: readonly string[] | undefined;
+}
+
+/**
+ * How a connect went: `open`, `gone` when the producer no longer holds the events after
+ * `lastSeq` (the client must catch up by polling), or `failed` with the status that refused it.
+ */
+export type ConnectResult =
+  | { readonly state: 'open' }
+  | { readonly state: 'gone' }
+  | { readonly state: 'failed'; readonly status: number; readonly retryAfter?: string | undefined };
 
 /** Registers for pushes; resumes with the `Subscription`. Set-up, so it is not a request. */
 export interface SubscribeEffect {
@@ -60,6 +85,8 @@ export interface DeliverEffect {
   readonly type: 'deliver';
   readonly subscription: Subscription;
   readonly message: PushMessage;
+  /** 0 for the first try of a push, then 1, 2 and so on for its retries. */
+  readonly attempt: number;
 }
 
 /** Starts another process beside the current one; resumes at once with nothing. */
@@ -68,8 +95,13 @@ export interface SpawnEffect {
   readonly process: StrategyProcess;
 }
 
-/** Outcome of one delivery attempt, as data rather than a thrown error. */
-export type DeliveryResult = { readonly state: 'delivered' } | { readonly state: 'failed' };
+/**
+ * Outcome of one delivery attempt, as data rather than a thrown error. A failed attempt has the
+ * receiver's status, or 0 when no reply came in time, and its `Retry-After` header if any.
+ */
+export type DeliveryResult =
+  | { readonly state: 'delivered'; readonly status: number }
+  | { readonly state: 'failed'; readonly status: number; readonly retryAfter?: string | undefined };
 
 /** A running piece of strategy code. */
 export type StrategyProcess = Generator<Effect, void, unknown>;
@@ -105,11 +137,14 @@ export interface ConsumerSettings {
   readonly windowStart: number;
   /** When events stop; a polling consumer stops after its first poll at or after it. */
   readonly windowEnd: number;
+  readonly tuning: StrategyTuning;
 }
 
 /** The view the producer's push side has of its run, the same in every mode. */
 export interface ProducerContext {
   readonly random: Random;
+  readonly tuning: StrategyTuning;
+  readonly faults: EmitterFaults;
   now(): number;
   subscribersFor(event: ProducerEvent): readonly Subscription[];
 }
@@ -120,6 +155,14 @@ export function sleepUntil(until: number): SleepEffect {
 
 export function poll(cursor: number, keys: readonly string[] | undefined, at?: number): PollEffect {
   return { type: 'poll', cursor, keys, at };
+}
+
+export function connect(
+  transport: ConnectEffect['transport'],
+  lastSeq: number,
+  keys: readonly string[] | undefined,
+): ConnectEffect {
+  return { type: 'connect', transport, lastSeq, keys };
 }
 
 export function subscribe(request: SubscribeRequest): SubscribeEffect {
@@ -137,8 +180,12 @@ export function nextEvent(): NextEventEffect {
   return NEXT_EVENT;
 }
 
-export function deliver(subscription: Subscription, message: PushMessage): DeliverEffect {
-  return { type: 'deliver', subscription, message };
+export function deliver(
+  subscription: Subscription,
+  message: PushMessage,
+  attempt = 0,
+): DeliverEffect {
+  return { type: 'deliver', subscription, message, attempt };
 }
 
 export function spawn(process: StrategyProcess): SpawnEffect {

@@ -1,5 +1,5 @@
-import { sample } from '../engine/distributions.ts';
 import type { ConsumerContext, PollEffect, PollResponse, StrategyProcess } from './effects.ts';
+import { firstPollTime, nextPollTime, takeResponse } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -33,33 +33,6 @@ function* pollConsumer(context: ConsumerContext): StrategyProcess {
 interface MutablePoll extends PollEffect {
   cursor: number;
   at: number;
-}
-
-/** Hands the response's events to the handler and returns the cursor for the next poll. */
-function takeResponse(context: ConsumerContext, response: PollResponse): number {
-  context.handle(response.events);
-  return response.cursor;
-}
-
-/**
- * Returns the first poll time. With random alignment it is a uniform fraction of one interval
- * after the window opens; with epoch alignment it is the first whole multiple of the interval
- * since the Unix epoch at or after the window opens, as a cron job would poll.
- */
-function firstPollTime(context: ConsumerContext): number {
-  const { interval, align, windowStart } = context.settings;
-
-  if (align === 'epoch') {
-    const period = sample(interval, context.random);
-    return Math.ceil(windowStart / period) * period;
-  }
-
-  return windowStart + context.phase * sample(interval, context.random);
-}
-
-/** Returns the next poll time; an interval drawn below zero, as a normal one can be, counts as 0. */
-function nextPollTime(context: ConsumerContext, previous: number): number {
-  return previous + Math.max(0, sample(context.settings.interval, context.random));
 }
 
 export const pollStrategy: Strategy = {

@@ -43,8 +43,30 @@ describe('table output', () => {
 });
 
 const LATENCY_KEYS = ['mean', 'p50', 'p95', 'p99', 'max'];
-const EVENT_KEYS = ['total', 'notified', 'missed', 'duplicates'];
-const RESULT_KEYS = ['strategy', 'requests', 'wastedRequests', 'deliveries', 'latencyMs', 'events'];
+const EVENT_KEYS = [
+  'total',
+  'notified',
+  'missed',
+  'lost',
+  'duplicates',
+  'duplicatesDropped',
+  'outOfOrder',
+];
+const RESULT_KEYS = [
+  'strategy',
+  'requests',
+  'wastedRequests',
+  'deliveries',
+  'failedDeliveries',
+  'retries',
+  'resets',
+  'bytes',
+  'peakPerSecond',
+  'peakPer100ms',
+  'peakToMean',
+  'latencyMs',
+  'events',
+];
 
 describe('json output', () => {
   it('prints one JSON object', async () => {

@@ -7,8 +7,23 @@ export const POLL_RESULT: StrategyResult = {
   requests: 100,
   wastedRequests: 90,
   deliveries: 0,
+  failedDeliveries: 0,
+  retries: 0,
+  resets: 0,
+  bytes: 36_000,
+  peakPerSecond: 1,
+  peakPer100ms: 1,
+  peakToMean: 108,
   latencyMs: { mean: 90_000, p50: 84_000, p95: 170_000, p99: 178_000, max: 179_000 },
-  events: { total: 10, notified: 10, missed: 0, duplicates: 0 },
+  events: {
+    total: 10,
+    notified: 10,
+    missed: 0,
+    lost: 0,
+    duplicates: 0,
+    duplicatesDropped: 0,
+    outOfOrder: 0,
+  },
 };
 
 /** Webhook made no calls and sent 10 deliveries, each 50 ms after its event. */
@@ -17,8 +32,23 @@ export const WEBHOOK_RESULT: StrategyResult = {
   requests: 0,
   wastedRequests: 0,
   deliveries: 10,
+  failedDeliveries: 0,
+  retries: 0,
+  resets: 0,
+  bytes: 5_000,
+  peakPerSecond: 0,
+  peakPer100ms: 0,
+  peakToMean: 0,
   latencyMs: { mean: 50, p50: 50, p95: 50, p99: 50, max: 50 },
-  events: { total: 10, notified: 10, missed: 0, duplicates: 0 },
+  events: {
+    total: 10,
+    notified: 10,
+    missed: 0,
+    lost: 0,
+    duplicates: 0,
+    duplicatesDropped: 0,
+    outOfOrder: 0,
+  },
 };
 
 export function sampleReport(results: readonly StrategyResult[]): RunReport {

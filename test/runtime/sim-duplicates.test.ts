@@ -10,6 +10,7 @@ import type {
 import { poll, sleepUntil } from '../../src/strategies/effects.ts';
 import type { Strategy } from '../../src/strategies/index.ts';
 import { pollStrategy } from '../../src/strategies/poll.ts';
+import { DEFAULT_TUNING } from '../../src/strategies/tuning.ts';
 import { buildTestWorld, MINUTE, runStrategy } from './worlds.ts';
 
 /** A careless poller that polls twice from cursor 0 after the window, getting each event twice. */
@@ -30,9 +31,18 @@ const world = () => buildTestWorld([{ time: 11 * MINUTE }, { time: 12 * MINUTE }
 
 describe('duplicate events', () => {
   const result = runStrategy(repollStrategy, world());
+  const applied = runStrategy(repollStrategy, world(), {
+    tuning: { ...DEFAULT_TUNING, dedupe: false },
+  });
 
-  it('counts second sightings', () => {
-    expect(result.events.duplicates).toBe(2);
+  it('drops second sightings by id', () => {
+    expect(result.events.duplicatesDropped).toBe(2);
+    expect(result.events.duplicates).toBe(0);
+  });
+
+  it('applies second sightings again without deduplication', () => {
+    expect(applied.events.duplicates).toBe(2);
+    expect(applied.events.duplicatesDropped).toBe(0);
   });
 
   it('counts each event notified once', () => {

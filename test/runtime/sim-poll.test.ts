@@ -39,7 +39,15 @@ describe('poll without latency', () => {
   });
 
   it('notifies every event once', () => {
-    expect(result.events).toEqual({ total: 5, notified: 5, missed: 0, duplicates: 0 });
+    expect(result.events).toEqual({
+      total: 5,
+      notified: 5,
+      missed: 0,
+      lost: 0,
+      duplicates: 0,
+      duplicatesDropped: 0,
+      outOfOrder: 0,
+    });
   });
 });
 

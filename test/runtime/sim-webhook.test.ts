@@ -23,7 +23,15 @@ describe('webhook without latency', () => {
   });
 
   it('notifies every event once', () => {
-    expect(result.events).toEqual({ total: 5, notified: 5, missed: 0, duplicates: 0 });
+    expect(result.events).toEqual({
+      total: 5,
+      notified: 5,
+      missed: 0,
+      lost: 0,
+      duplicates: 0,
+      duplicatesDropped: 0,
+      outOfOrder: 0,
+    });
   });
 });
 

@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly align?: SimulationOptions['align'];
   readonly latency?: Distribution;
   readonly seed?: number;
+  readonly tuning?: SimulationOptions['tuning'];
+  readonly faults?: SimulationOptions['faults'];
 }
 
 /** Simulates a strategy, by default with a one-minute interval, epoch alignment and no latency. */
@@ -56,5 +58,7 @@ export function runStrategy(
     align: options.align ?? 'epoch',
     latency: options.latency ?? constant(0),
     seed: options.seed ?? 1,
+    tuning: options.tuning,
+    faults: options.faults,
   });
 }

@@ -5,6 +5,7 @@ import type { ProducerEvent } from '../../src/model/event-log.ts';
 import type { ConsumerContext, Effect, PollResponse } from '../../src/strategies/effects.ts';
 import { findStrategy, STRATEGIES } from '../../src/strategies/index.ts';
 import { pollStrategy } from '../../src/strategies/poll.ts';
+import { DEFAULT_TUNING } from '../../src/strategies/tuning.ts';
 
 interface FakeConsumer {
   readonly context: ConsumerContext;
@@ -26,6 +27,7 @@ function fakeConsumer(align: 'random' | 'epoch', phase = 0): FakeConsumer {
       align,
       windowStart: 630_000,
       windowEnd: 900_000,
+      tuning: DEFAULT_TUNING,
     },
     now: () => now,
     handle: (events) => handled.push([...events]),
@@ -52,7 +54,7 @@ function runPoller(consumer: FakeConsumer): Effect[] {
     if (effect.type === 'sleep') consumer.setNow(effect.until);
     if (effect.type === 'poll') {
       if (effect.at !== undefined) consumer.setNow(Math.max(effect.at, consumer.context.now()));
-      input = { events: [], cursor: effect.cursor + 1 } as PollResponse;
+      input = { status: 200, events: [], cursor: effect.cursor + 1 } satisfies PollResponse;
     }
   }
 
@@ -115,8 +117,19 @@ describe('poll strategy requests', () => {
 });
 
 describe('strategy registry', () => {
-  it('lists poll and webhook', () => {
-    expect([...STRATEGIES.keys()]).toEqual(['poll', 'webhook']);
+  it('lists every strategy in teaching order', () => {
+    expect([...STRATEGIES.keys()]).toEqual([
+      'poll',
+      'poll-jitter',
+      'poll-backoff',
+      'poll-adaptive',
+      'poll-conditional',
+      'long-poll',
+      'sse',
+      'websocket',
+      'webhook',
+      'hybrid',
+    ]);
   });
 
   it('finds a strategy by name', () => {

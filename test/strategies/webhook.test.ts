@@ -3,6 +3,7 @@ import { constant } from '../../src/engine/distributions.ts';
 import { createRandom } from '../../src/engine/random.ts';
 import type { ProducerEvent } from '../../src/model/event-log.ts';
 import { EventLog } from '../../src/model/event-log.ts';
+import { NO_FAULTS } from '../../src/model/faults.ts';
 import type { Subscription } from '../../src/model/producer.ts';
 import { createProducerState, handleSubscribe, subscribersFor } from '../../src/model/producer.ts';
 import type {
@@ -12,6 +13,7 @@ import type {
   PushMessage,
   StrategyProcess,
 } from '../../src/strategies/effects.ts';
+import { DEFAULT_TUNING } from '../../src/strategies/tuning.ts';
 import { webhookStrategy } from '../../src/strategies/webhook.ts';
 
 const EVENTS = new EventLog([
@@ -32,7 +34,13 @@ function consumerContext(handled: ProducerEvent[][]): ConsumerContext {
     keys: ['a'],
     random: createRandom(1),
     phase: 0,
-    settings: { interval: constant(1), align: 'random', windowStart: 0, windowEnd: 100 },
+    settings: {
+      interval: constant(1),
+      align: 'random',
+      windowStart: 0,
+      windowEnd: 100,
+      tuning: DEFAULT_TUNING,
+    },
     now: () => 0,
     handle: (events) => handled.push([...events]),
   };
@@ -41,6 +49,8 @@ function consumerContext(handled: ProducerEvent[][]): ConsumerContext {
 function producerContext(): ProducerContext {
   return {
     random: createRandom(1),
+    tuning: DEFAULT_TUNING,
+    faults: NO_FAULTS.emitter,
     now: () => 0,
     subscribersFor: (event) => subscribersFor(PRODUCER, event),
   };
@@ -105,6 +115,7 @@ describe('webhook emitter', () => {
       type: 'deliver',
       subscription: SUBSCRIPTIONS[0],
       message: { subscription: 1, events: [EVENTS[0]] },
+      attempt: 0,
     });
   });
 });

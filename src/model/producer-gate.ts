@@ -1,0 +1,80 @@
+import { formatRetryAfter } from '../strategies/retry-after.ts';
+import type { ProducerFaults } from './faults.ts';
+import { inWindow, windowEndAt } from './faults.ts';
+import type { PollRequest, PollResponse } from './producer.ts';
+
+interface Quota {
+  windowStart: number;
+  used: number;
+  bannedUntil: number;
+}
+
+/**
+ * The producer's door: turns a request away with 503 during an outage, or with 429 when its
+ * consumer is over the rate limit, and adds the suggested poll interval to every answer. The
+ * simulator and the live server both ask it before they answer, so they agree.
+ */
+export class ProducerGate {
+  private readonly quotas = new Map<number, Quota>();
+  /** True when the gate can change an answer; a run without producer faults skips it. */
+  readonly active: boolean;
+
+  constructor(private readonly faults: ProducerFaults) {
+    this.active =
+      faults.outage.length > 0 ||
+      faults.rateLimit !== undefined ||
+      faults.pollIntervalHintMs !== undefined;
+  }
+
+  /** Tells whether the producer is down at `now`. */
+  isDown(now: number): boolean {
+    return inWindow(this.faults.outage, now);
+  }
+
+  /**
+   * Returns the answer that turns `consumer`'s request away at `now`, or `undefined` to let
+   * it through. A request inside a ban extends the ban: the client came back too early.
+   */
+  refuse(consumer: number, request: PollRequest, now: number): PollResponse | undefined {
+    const outageEnd = windowEndAt(this.faults.outage, now);
+    if (outageEnd !== undefined) return this.turnAway(503, request, outageEnd - now, now);
+
+    const limit = this.faults.rateLimit;
+    if (limit === undefined) return undefined;
+
+    const quota = this.quotaOf(consumer, now);
+    if (now < quota.bannedUntil || quota.used >= limit) {
+      quota.bannedUntil = now + this.faults.retryAfterMs;
+      return this.turnAway(429, request, this.faults.retryAfterMs, now);
+    }
+
+    quota.used++;
+    return undefined;
+  }
+
+  /** Adds the suggested interval, when the producer has one, to an answer it lets through. */
+  annotate(response: PollResponse): PollResponse {
+    const hint = this.faults.pollIntervalHintMs;
+    if (hint === undefined) return response;
+    return { ...response, pollInterval: String(Math.ceil(hint / 1000)) };
+  }
+
+  private quotaOf(consumer: number, now: number): Quota {
+    let quota = this.quotas.get(consumer);
+    if (quota === undefined) {
+      quota = { windowStart: now, used: 0, bannedUntil: 0 };
+      this.quotas.set(consumer, quota);
+    }
+
+    if (now - quota.windowStart >= this.faults.rateLimitWindowMs) {
+      quota.windowStart = now;
+      quota.used = 0;
+    }
+    return quota;
+  }
+
+  private turnAway(status: number, request: PollRequest, waitMs: number, now: number) {
+    const retryAfter = formatRetryAfter(waitMs, now, this.faults.retryAfterForm);
+    return this.annotate({ status, events: [], cursor: request.cursor, retryAfter });
+  }
+}

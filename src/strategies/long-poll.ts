@@ -1,0 +1,41 @@
+import { Backoff, RECONNECT_BASE_MS } from './backoff.ts';
+import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
+import { sleepUntil } from './effects.ts';
+import { takeResponse } from './poll-schedule.ts';
+import { parseRetryAfter } from './retry-after.ts';
+import type { Strategy } from './strategy.ts';
+
+/**
+ * Long polling: each request asks for news after the cursor, and the producer holds it until
+ * news comes or the hold runs out, so the answer arrives about when the event does. The client
+ * asks again at once after every answer; after a failure (a refused or cut connection) it backs
+ * off. Requests per unit time under Poisson events are λ / (1 − e^(−λτ)) for a hold τ.
+ */
+function* longPollConsumer(context: ConsumerContext): StrategyProcess {
+  const { windowEnd, tuning } = context.settings;
+  const backoff = new Backoff(tuning.backoff, context.random, RECONNECT_BASE_MS);
+  let cursor = 0;
+
+  yield sleepUntil(context.now() + context.phase * RECONNECT_BASE_MS);
+
+  for (;;) {
+    const request = { type: 'poll', cursor, keys: context.keys, hold: tuning.holdMs } as const;
+    const response = (yield request) as PollResponse;
+    cursor = takeResponse(context, response);
+    if (context.now() >= windowEnd) return;
+
+    if (response.status === 200 || response.status === 304) {
+      backoff.reset();
+      continue;
+    }
+
+    const wait = parseRetryAfter(response.retryAfter, context.now()) ?? backoff.next();
+    yield sleepUntil(context.now() + wait);
+  }
+}
+
+export const longPollStrategy: Strategy = {
+  name: 'long-poll',
+  description: 'asks for news and the producer holds the request until there is some (--hold)',
+  consumer: longPollConsumer,
+};

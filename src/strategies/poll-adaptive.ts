@@ -1,0 +1,42 @@
+import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
+import { poll } from './effects.ts';
+import { drawInterval, firstPollTime, takeResponse } from './poll-schedule.ts';
+import { parsePollInterval, parseRetryAfter } from './retry-after.ts';
+import type { Strategy } from './strategy.ts';
+
+/**
+ * Polls at the interval the producer asks for: never more often than its `X-Poll-Interval`,
+ * and after a 429 or 503 not before its `Retry-After` has passed, in either of the header's
+ * forms. A well-behaved client of a rate-limited API, such as GitHub's events API, does this.
+ */
+function* pollAdaptiveConsumer(context: ConsumerContext): StrategyProcess {
+  const { windowEnd } = context.settings;
+  let at = firstPollTime(context);
+  let cursor = 0;
+
+  for (;;) {
+    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
+    cursor = takeResponse(context, response);
+    if (at >= windowEnd) return;
+
+    at = Math.max(at, context.now()) + nextWait(context, response);
+  }
+}
+
+/** The wait before the next poll: the producer's wishes where it has any, else the interval. */
+function nextWait(context: ConsumerContext, response: PollResponse): number {
+  const own = drawInterval(context);
+
+  if (response.status === 429 || response.status === 503) {
+    return parseRetryAfter(response.retryAfter, context.now()) ?? own;
+  }
+
+  const suggested = parsePollInterval(response.pollInterval);
+  return suggested === undefined ? own : Math.max(own, suggested);
+}
+
+export const pollAdaptiveStrategy: Strategy = {
+  name: 'poll-adaptive',
+  description: 'polls at the interval the producer asks for, honouring Retry-After',
+  consumer: pollAdaptiveConsumer,
+};

@@ -1,0 +1,29 @@
+import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
+import { poll } from './effects.ts';
+import { drawInterval, firstPollTime, takeResponse } from './poll-schedule.ts';
+import type { Strategy } from './strategy.ts';
+
+/**
+ * Polls on a schedule whose every interval is moved by a uniform share of itself, up to the
+ * `jitter` fraction either way. Pollers that started together drift apart, so they stop
+ * arriving in one burst; the price is a slightly longer mean delay, E[X²] / (2 E[X]).
+ */
+function* pollJitterConsumer(context: ConsumerContext): StrategyProcess {
+  const { windowEnd, tuning } = context.settings;
+  let at = firstPollTime(context);
+  let cursor = 0;
+
+  for (;;) {
+    cursor = takeResponse(context, (yield poll(cursor, context.keys, at)) as PollResponse);
+    if (at >= windowEnd) return;
+
+    const spread = tuning.jitter * (2 * context.random.next() - 1);
+    at += drawInterval(context) * (1 + spread);
+  }
+}
+
+export const pollJitterStrategy: Strategy = {
+  name: 'poll-jitter',
+  description: 'polls at the interval moved by a random share of it (--jitter)',
+  consumer: pollJitterConsumer,
+};

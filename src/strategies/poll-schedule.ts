@@ -1,0 +1,45 @@
+import { moments, sample, upperBound } from '../engine/distributions.ts';
+import type { ConsumerContext, PollResponse } from './effects.ts';
+
+/**
+ * Returns the first poll time. With random alignment it is a uniform fraction of one interval
+ * after the window opens; with epoch alignment it is the first whole multiple of the interval
+ * since the Unix epoch at or after the window opens, as a cron job would poll.
+ */
+export function firstPollTime(context: ConsumerContext): number {
+  const { interval, align, windowStart } = context.settings;
+
+  if (align === 'epoch') {
+    const period = sample(interval, context.random);
+    return Math.ceil(windowStart / period) * period;
+  }
+
+  return windowStart + context.phase * sample(interval, context.random);
+}
+
+/** Returns the next poll time; an interval drawn below zero, as a normal one can be, counts as 0. */
+export function nextPollTime(context: ConsumerContext, previous: number): number {
+  return previous + drawInterval(context);
+}
+
+/** Draws one poll interval, at least 0. */
+export function drawInterval(context: ConsumerContext): number {
+  return Math.max(0, sample(context.settings.interval, context.random));
+}
+
+/** The mean poll interval, which backoff starts from when no base is given. */
+export function meanInterval(context: ConsumerContext): number {
+  const { interval } = context.settings;
+  return moments(interval)?.mean ?? upperBound(interval);
+}
+
+/** Hands the response's events to the handler and returns the cursor for the next poll. */
+export function takeResponse(context: ConsumerContext, response: PollResponse): number {
+  context.handle(response.events);
+  return response.cursor;
+}
+
+/** Tells whether a response carried news for the consumer's handler. */
+export function hasEvents(response: PollResponse): boolean {
+  return response.events.length > 0;
+}
