@@ -54,8 +54,8 @@ describe('usage errors', () => {
     expect(run.code).toBe(2);
     expectOneLine(run);
     expect(run.stderr).toContain(
-      "--strategies names an unknown strategy 'pigeon'; known strategies: poll, poll-jitter, poll-backoff, poll-adaptive, ' +
-        'poll-conditional, long-poll, sse, websocket, webhook, hybrid",
+      "--strategies names an unknown strategy 'pigeon'; known strategies: poll, poll-jitter, " +
+        'poll-backoff, poll-adaptive, poll-conditional, long-poll, sse, websocket, webhook, hybrid',
     );
   });
 
