@@ -5,7 +5,7 @@ import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
 import { EventLog } from '../model/event-log.ts';
-import type { EmitterFaults } from '../model/faults.ts';
+import type { Faults } from '../model/faults.ts';
 import type { ProducerState } from '../model/producer.ts';
 import { createProducerState, subscribersFor } from '../model/producer.ts';
 import type { ProcessClock } from '../runtime/live-clock.ts';
@@ -30,7 +30,7 @@ export interface ProducerSideOptions {
   readonly allowRemote: boolean;
   readonly deliveryTimeoutMs: number;
   readonly tuning: StrategyTuning;
-  readonly emitterFaults: EmitterFaults;
+  readonly faults: Faults;
 }
 
 /** Work and cost of the producer's side. Bytes and CPU exclude the warm-up. */
@@ -207,7 +207,7 @@ export class ProducerSide {
     return {
       random: this.network,
       tuning: this.options.tuning,
-      faults: this.options.emitterFaults,
+      faults: this.options.faults.emitter,
       now: () => clock.now,
       subscribersFor: (event) => subscribersFor(this.state, event),
     };

@@ -192,7 +192,7 @@ class LiveRun {
       allowRemote: this.options.allowRemote ?? false,
       deliveryTimeoutMs: this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
       tuning: this.settings.tuning,
-      emitterFaults: (this.options.faults ?? NO_FAULTS).emitter,
+      faults: this.options.faults ?? NO_FAULTS,
     });
     this.producerPool = new Pool(this.producer.url, { connections: 64 });
   }
