@@ -1,5 +1,7 @@
 import { flagOf } from '../model/option-values.ts';
 import type { OptionSpec, Scenario } from '../model/scenario.ts';
+import type { Knob } from '../runtime/knobs.ts';
+import { KNOBS } from '../runtime/knobs.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 
 const USAGE = `Usage: npm run scenario -- <scenario> [options]
@@ -44,7 +46,18 @@ export function renderHelp(scenario?: Scenario): string {
     text: withDefault(option.description, overrides[option.key] ?? option.default),
   }));
 
-  const sections = [USAGE, section('Options:', common)];
+  const knobs = (group: Knob['group']) =>
+    KNOBS.filter((knob) => knob.group === group).map((knob) => ({
+      left: `${knob.flag} ${knob.value}`,
+      text: withDefault(knob.description, knobDefault(knob, defaults)),
+    }));
+
+  const sections = [
+    USAGE,
+    section('Options:', common),
+    section('Strategy options:', knobs('strategy')),
+    section('Faults (all seeded by --seed; times count from the window start):', knobs('fault')),
+  ];
   if (scenario !== undefined) sections.push(scenarioSection(scenario));
   return `${sections.join('\n\n')}\n`;
 }
@@ -60,6 +73,10 @@ function scenarioSection(scenario: Scenario): string {
 
   const title = `Options of ${scenario.name} (${scenario.summary}):`;
   return rows.length === 0 ? `${title}\n  none` : section(title, rows);
+}
+
+function knobDefault(knob: Knob, defaults: Scenario['defaults']): string {
+  return defaults?.tuning?.[knob.key] ?? defaults?.faults?.[knob.key] ?? knob.default;
 }
 
 function withDefault(text: string, value: string | undefined): string {

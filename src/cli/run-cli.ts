@@ -7,6 +7,7 @@ import { renderComparison, renderComparisonJson } from '../report/compare.ts';
 import { renderJson } from '../report/json.ts';
 import { renderLoad, renderLoadJson } from '../report/load.ts';
 import { renderTable } from '../report/table.ts';
+import { KNOBS } from '../runtime/knobs.ts';
 import { compareModes, runLoad, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
@@ -77,9 +78,10 @@ async function dispatch(
   output.stdout(values.json === true ? renderJson(report) : renderTable(report));
 }
 
-const STRING_FLAGS = new Set(
-  COMMON_OPTIONS.filter((option) => !BOOLEAN_FLAGS.has(option.key)).map((option) => option.flag),
-);
+const STRING_FLAGS = new Set([
+  ...COMMON_OPTIONS.filter((option) => !BOOLEAN_FLAGS.has(option.key)).map((option) => option.flag),
+  ...KNOBS.map((knob) => knob.flag),
+]);
 
 /** Finds the scenario: the first argument that is neither an option nor a common option's value. */
 function findScenarioName(argv: readonly string[]): string | undefined {
@@ -110,6 +112,7 @@ function parseOptions(argv: readonly string[], scenario: Scenario): ParsedValues
   for (const option of COMMON_OPTIONS) {
     options[option.flag.slice(2)] = { type: BOOLEAN_FLAGS.has(option.key) ? 'boolean' : 'string' };
   }
+  for (const knob of KNOBS) options[knob.flag.slice(2)] = { type: 'string' };
   for (const key of Object.keys(scenario.options ?? {})) {
     options[flagOf(key).slice(2)] = { type: 'string' };
   }
@@ -167,6 +170,9 @@ function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {
   const scenarioOptions: Record<string, string | undefined> = {};
   for (const key of Object.keys(scenario.options ?? {})) scenarioOptions[key] = text(key);
 
+  const knobs: Record<string, string | undefined> = {};
+  for (const knob of KNOBS) knobs[knob.key] = text(knob.key);
+
   return {
     strategies: text('strategies'),
     interval: text('interval'),
@@ -180,6 +186,7 @@ function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {
     producerPort: text('producerPort'),
     receiverPort: text('receiverPort'),
     allowRemote: values['allow-remote'] === true,
+    knobs,
     scenarioOptions,
   };
 }

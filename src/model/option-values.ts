@@ -75,7 +75,11 @@ export function readInteger(flag: string, text: string, min = 0, max = Number.MA
   return value;
 }
 
-function readNumber(flag: string, text: string, spec: { min?: number; max?: number }): number {
+export function readNumber(
+  flag: string,
+  text: string,
+  spec: { min?: number; max?: number },
+): number {
   const value = Number(text);
   const min = spec.min ?? Number.NEGATIVE_INFINITY;
   const max = spec.max ?? Number.POSITIVE_INFINITY;

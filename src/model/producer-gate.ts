@@ -1,6 +1,6 @@
 import { formatRetryAfter } from '../strategies/retry-after.ts';
 import type { ProducerFaults } from './faults.ts';
-import { inWindow, windowEndAt } from './faults.ts';
+import { inWindow } from './faults.ts';
 import type { PollRequest, PollResponse } from './producer.ts';
 
 interface Quota {
@@ -33,11 +33,11 @@ export class ProducerGate {
 
   /**
    * Returns the answer that turns `consumer`'s request away at `now`, or `undefined` to let
-   * it through. A request inside a ban extends the ban: the client came back too early.
+   * it through. A request inside a ban extends the ban: the client came back too early. A
+   * producer that is down cannot know when it will be back, so its 503 has no `Retry-After`.
    */
   refuse(consumer: number, request: PollRequest, now: number): PollResponse | undefined {
-    const outageEnd = windowEndAt(this.faults.outage, now);
-    if (outageEnd !== undefined) return this.turnAway(503, request, outageEnd - now, now);
+    if (this.isDown(now)) return this.annotate({ status: 503, events: [], cursor: request.cursor });
 
     const limit = this.faults.rateLimit;
     if (limit === undefined) return undefined;

@@ -86,6 +86,10 @@ export interface ScenarioDefaults {
   readonly consumers?: number;
   /** Strategies to run when `--strategies` is not given. */
   readonly strategies?: readonly string[];
+  /** Strategy options by key, as on the command line, such as `{ hold: '60s' }`. */
+  readonly tuning?: Readonly<Record<string, string>>;
+  /** Fault options by key, as on the command line, such as `{ loss: '0.01' }`. */
+  readonly faults?: Readonly<Record<string, string>>;
 }
 
 /** The input of a scenario's `build` function. */

@@ -7,6 +7,7 @@ import { readDuration } from '../model/option-values.ts';
 import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../model/scenario.ts';
 import type { World } from '../model/world.ts';
 import { findStrategy } from '../strategies/index.ts';
+import { placeFaults } from './knobs.ts';
 import type { LiveMeasures } from './live.ts';
 import type { RunMode } from './live-settings.ts';
 import { readMode, resolveLiveSettings } from './live-settings.ts';
@@ -100,7 +101,7 @@ export async function runLoad(
 const MAX_LOAD_CONNECTIONS = 1_000;
 
 function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
-  return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings)));
+  return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings, world)));
 }
 
 /** Runs each strategy live in turn; a stop skips the strategies that had not started. */
@@ -123,7 +124,7 @@ async function runLiveAll(
     }
 
     const outcome = await runLive(world, {
-      ...strategyOptions(name, settings),
+      ...strategyOptions(name, settings, world),
       ...live,
       signal: input.signal,
     });
@@ -138,13 +139,15 @@ async function runLiveAll(
   return { ...report(scenario, { ...settings, text }, world, 'live', results), stopped };
 }
 
-function strategyOptions(name: string, settings: RunSettings): SimulationOptions {
+function strategyOptions(name: string, settings: RunSettings, world: World): SimulationOptions {
   return {
     strategy: findStrategy(name)!,
     interval: settings.interval,
     align: settings.align,
     latency: settings.latency,
     seed: settings.seed,
+    tuning: settings.knobs.tuning,
+    faults: placeFaults(settings.knobs.faults, world.windowStart),
   };
 }
 

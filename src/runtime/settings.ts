@@ -10,6 +10,8 @@ import {
 import type { Scenario } from '../model/scenario.ts';
 import type { Alignment } from '../strategies/effects.ts';
 import { STRATEGIES } from '../strategies/index.ts';
+import type { Knobs } from './knobs.ts';
+import { knobTexts, resolveKnobs } from './knobs.ts';
 import { RUN_LIMITS } from './run-size.ts';
 
 /** The settings of a run as text, the way a user writes them; absent ones take defaults. */
@@ -21,6 +23,8 @@ export interface RunInput {
   readonly latency?: string;
   readonly seed?: string;
   readonly align?: string;
+  /** Strategy and fault options by key, such as `{ hold: '60s', loss: '0.01' }`. */
+  readonly knobs?: Readonly<Record<string, string | undefined>>;
   /** The scenario's own options by key, such as `{ games: '3' }`. */
   readonly scenarioOptions?: Readonly<Record<string, string | undefined>>;
   /** `sim` (the default) or `live`. */
@@ -45,6 +49,8 @@ export interface RunSettings {
   readonly seed: number;
   readonly align: Alignment;
   readonly scenarioOptions: Readonly<Record<string, unknown>>;
+  /** Strategy knobs, and faults with their times as offsets from the window's start. */
+  readonly knobs: Knobs;
   /** Every setting in effect as text, defaults included, so a report shows how to rerun it. */
   readonly text: Readonly<Record<string, string>>;
 }
@@ -75,6 +81,7 @@ export function resolveSettings(scenario: Scenario, input: RunInput): RunSetting
   const interval = readInterval(text.interval);
   const align = readAlign(text.align, interval, text.interval);
   const scenarioOptions = resolveOptions(scenario.options ?? {}, input.scenarioOptions ?? {});
+  const knobText = { ...defaults.tuning, ...defaults.faults, ...definedOnly(input.knobs ?? {}) };
 
   return {
     strategies: readStrategies(text.strategies),
@@ -85,7 +92,8 @@ export function resolveSettings(scenario: Scenario, input: RunInput): RunSetting
     seed: readInteger('--seed', text.seed, 0, 0xffff_ffff),
     align,
     scenarioOptions,
-    text: { ...definedOnly(text), ...scenarioText(scenario, input) },
+    knobs: resolveKnobs(knobText),
+    text: { ...definedOnly(text), ...knobTexts(knobText), ...scenarioText(scenario, input) },
   };
 }
 

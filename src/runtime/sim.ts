@@ -386,10 +386,7 @@ class Simulation implements OpenHost {
   }
 
   private connectResult(consumer: number, effect: ConnectEffect): ConnectResult {
-    if (this.gate.isDown(this.now)) {
-      const refused = this.gate.refuse(consumer, { cursor: effect.lastSeq }, this.now);
-      return { state: 'failed', status: 503, retryAfter: refused?.retryAfter };
-    }
+    if (this.gate.isDown(this.now)) return { state: 'failed', status: 503 };
 
     return this.open.open(consumer, effect) ? { state: 'open' } : { state: 'gone' };
   }

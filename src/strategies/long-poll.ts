@@ -8,8 +8,10 @@ import type { Strategy } from './strategy.ts';
 /**
  * Long polling: each request asks for news after the cursor, and the producer holds it until
  * news comes or the hold runs out, so the answer arrives about when the event does. The client
- * asks again at once after every answer; after a failure (a refused or cut connection) it backs
- * off. Requests per unit time under Poisson events are λ / (1 − e^(−λτ)) for a hold τ.
+ * asks again at once after every answer. After a failure it backs off, starting again from the
+ * base when the connection had stayed open a while before it closed, as when a proxy cuts it:
+ * only quick failures, such as refusals, say the producer is struggling. Requests per unit time
+ * under Poisson events are λ / (1 − e^(−λτ)) for a hold τ.
  */
 function* longPollConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd, tuning } = context.settings;
@@ -20,6 +22,7 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
 
   for (;;) {
     const request = { type: 'poll', cursor, keys: context.keys, hold: tuning.holdMs } as const;
+    const sentAt = context.now();
     const response = (yield request) as PollResponse;
     cursor = takeResponse(context, response);
     if (context.now() >= windowEnd) return;
@@ -29,6 +32,7 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
       continue;
     }
 
+    if (context.now() - sentAt >= RECONNECT_BASE_MS) backoff.reset();
     const wait = parseRetryAfter(response.retryAfter, context.now()) ?? backoff.next();
     yield sleepUntil(context.now() + wait);
   }

@@ -19,20 +19,24 @@ function* pollAdaptiveConsumer(context: ConsumerContext): StrategyProcess {
     cursor = takeResponse(context, response);
     if (at >= windowEnd) return;
 
-    at = Math.max(at, context.now()) + nextWait(context, response);
+    at = nextPollAt(context, response, at);
   }
 }
 
-/** The wait before the next poll: the producer's wishes where it has any, else the interval. */
-function nextWait(context: ConsumerContext, response: PollResponse): number {
+/**
+ * Returns when to poll next: a `Retry-After` counts from when the answer came; otherwise the
+ * schedule moves on from the last poll by the interval, or by the producer's longer one.
+ */
+function nextPollAt(context: ConsumerContext, response: PollResponse, at: number): number {
   const own = drawInterval(context);
 
   if (response.status === 429 || response.status === 503) {
-    return parseRetryAfter(response.retryAfter, context.now()) ?? own;
+    const retryAfter = parseRetryAfter(response.retryAfter, context.now());
+    if (retryAfter !== undefined) return context.now() + retryAfter;
   }
 
   const suggested = parsePollInterval(response.pollInterval);
-  return suggested === undefined ? own : Math.max(own, suggested);
+  return at + (suggested === undefined ? own : Math.max(own, suggested));
 }
 
 export const pollAdaptiveStrategy: Strategy = {

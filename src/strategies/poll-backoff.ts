@@ -22,7 +22,7 @@ function* pollBackoffConsumer(context: ConsumerContext): StrategyProcess {
     if (at >= windowEnd) return;
 
     if (hasEvents(response)) backoff.reset();
-    at = Math.max(at, context.now()) + backoff.next();
+    at += backoff.next();
   }
 }
 

@@ -56,7 +56,7 @@ export const SVIX_SCHEDULE_MS: readonly number[] = [
 /** Defaults: what a careful integration would pick, with the strategies' usual published values. */
 export const DEFAULT_TUNING: StrategyTuning = {
   jitter: 0.25,
-  backoff: { baseMs: undefined, capMs: 300_000, jitter: 'full' },
+  backoff: { baseMs: undefined, capMs: 300_000, jitter: 'equal' },
   holdMs: 30_000,
   reconcileMs: 300_000,
   retry: {
