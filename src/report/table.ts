@@ -35,7 +35,72 @@ export function renderTable(report: RunReport): string {
   const notes = ['Latency is the time from an event to the consumer having it.'];
   if (live) notes.push(LIVE_NOTE, ...behindNotes(report));
   if (report.stopped === true) notes.push(STOPPED_NOTE);
-  return `${title}\n${table.toString()}\n${notes.map((note) => wrap(note, 100)).join('\n')}\n${wrap(summarize(report), 100)}\n`;
+
+  const lines = [title, table.toString(), ...notes.map((note) => wrap(note, 100))];
+  lines.push(loadTable(report), wrap(live ? LOAD_NOTE_LIVE : LOAD_NOTE_SIM, 100));
+  lines.push(wrap(summarize(report), 100));
+  return `${lines.join('\n')}\n`;
+}
+
+interface LoadColumn {
+  readonly head: string;
+  readonly cell: (result: StrategyResult) => string;
+  /** The count that decides whether the column is shown; columns that always show have none. */
+  readonly count?: (result: StrategyResult) => number;
+}
+
+const LOAD_COLUMNS: readonly LoadColumn[] = [
+  { head: 'bytes', cell: (result) => formatBytes(result.bytes) },
+  { head: 'peak/s', cell: (result) => formatCount(result.peakPerSecond) },
+  {
+    head: 'peak/mean',
+    cell: (result) => (result.peakToMean === 0 ? '-' : `${formatRatio(result.peakToMean)}x`),
+  },
+  counted('failed', (result) => result.failedDeliveries),
+  counted('retries', (result) => result.retries),
+  counted('resets', (result) => result.resets),
+  counted('copies dropped', (result) => result.events.duplicatesDropped),
+  counted('duplicates', (result) => result.events.duplicates),
+  counted('out of order', (result) => result.events.outOfOrder),
+];
+
+function counted(head: string, count: (result: StrategyResult) => number): LoadColumn {
+  return { head, count, cell: (result) => formatCount(count(result)) };
+}
+
+/**
+ * The second table: what each strategy costs the wire and the producer, and what went wrong.
+ * A count that is zero for every strategy, such as retries in a run without faults, is left out.
+ */
+function loadTable(report: RunReport): string {
+  const columns = LOAD_COLUMNS.filter(
+    (column) => column.count === undefined || report.results.some((r) => column.count!(r) > 0),
+  );
+  const head = ['strategy', ...columns.map((column) => column.head)];
+  const table = new Table({
+    head,
+    colAligns: head.map((_, index) => (index === 0 ? 'left' : 'right')),
+    style: { head: [], border: [] },
+  });
+
+  for (const result of report.results) {
+    table.push([result.strategy, ...columns.map((column) => column.cell(result))]);
+  }
+
+  return table.toString();
+}
+
+const LOAD_NOTE_SIM =
+  'Bytes are modelled from typical HTTP sizes (docs/metrics.md). Peak/s is the most requests ' +
+  'reaching the producer in any one second; peak/mean compares it with the mean over the window.';
+
+const LOAD_NOTE_LIVE =
+  'Bytes are counted on the sockets. Peak/s is the most requests reaching the producer in any ' +
+  'one second; peak/mean compares it with the mean over the window.';
+
+/** Writes a ratio with two significant digits below 10, and whole numbers above. */
+function formatRatio(value: number): string {
+  return value < 10 ? value.toPrecision(2) : formatCount(Math.round(value));
 }
 
 const LIVE_NOTE =
