@@ -7,9 +7,14 @@ import { flagOf } from '../../src/model/option-values.ts';
 import { runCommand } from './cli-harness.ts';
 
 /** Reads the strategy name from the first cell of each table body row. */
+/** The rows of the first table, the main one, without its head. */
 function strategyCells(table: string): string[] {
-  return table
-    .split('\n')
+  const lines = table.split('\n');
+  return lines
+    .slice(
+      0,
+      lines.findIndex((line) => line.startsWith('└')),
+    )
     .filter((line) => line.startsWith('│'))
     .slice(1)
     .map((line) => line.split('│')[1]?.trim() ?? '');

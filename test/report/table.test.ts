@@ -5,9 +5,14 @@ import { renderTable } from '../../src/report/table.ts';
 import { POLL_RESULT, sampleReport, WEBHOOK_RESULT } from './sample-report.ts';
 
 /** Splits the table's body rows, header left out, into arrays of trimmed cells. */
+/** The rows of the first table, the main one, without its head. */
 function rows(table: string): string[][] {
-  return table
-    .split('\n')
+  const lines = table.split('\n');
+  return lines
+    .slice(
+      0,
+      lines.findIndex((line) => line.startsWith('└')),
+    )
     .filter((line) => line.startsWith('│'))
     .slice(1)
     .map((line) =>
