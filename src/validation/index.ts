@@ -3,6 +3,7 @@ import { runEmptyPollChecks } from './empty-poll-checks.ts';
 import { runFixedIntervalChecks } from './fixed-interval-checks.ts';
 import { PoissonWorlds } from './poisson-worlds.ts';
 import { runRandomIntervalChecks } from './random-interval-checks.ts';
+import { runStrategyChecks } from './strategy-checks.ts';
 import { runWebhookChecks } from './webhook-checks.ts';
 
 /** Location of docs/validation.md, the file that `npm run validation` writes. */
@@ -17,6 +18,7 @@ export async function runAllChecks(): Promise<TheoryCheck[]> {
     ...(await runEmptyPollChecks(worlds)),
     ...(await runRandomIntervalChecks(worlds)),
     ...runWebhookChecks(),
+    ...(await runStrategyChecks(worlds)),
   ];
 }
 

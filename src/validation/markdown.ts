@@ -28,8 +28,9 @@ function renderIntro(checks: readonly TheoryCheck[]): string[] {
         'figures have closed forms and compares the two. Each row is one figure of one ' +
         'simulated run. The figures are the mean and max notification delay of polling at a ' +
         'fixed interval, the share of empty polls and the polls per event under Poisson ' +
-        'events, the mean delay of polling at random intervals, and the latency and counts of ' +
-        'webhooks. The theory tests ' +
+        'events, the mean delay of polling at random intervals and with jitter, the latency ' +
+        'and counts of webhooks, the request rate of long polling, and the losses and ' +
+        'attempts of webhooks that retry a failing receiver. The theory tests ' +
         'in `test/theory/` run the same checks from `src/validation/`, and a test fails when ' +
         'this file differs from a fresh run.',
     ),
@@ -43,11 +44,12 @@ function renderIntro(checks: readonly TheoryCheck[]): string[] {
     '## How the tolerances are set',
     renderTolerances(),
     paragraph(
-      'Symbols: T is the poll interval, X a random poll interval, λ the event rate, d a ' +
-        'constant one-way network delay and D a random one. A poll sent at t reaches the ' +
-        'producer at t + d, collects the events timed at or before t + d, and its answer ' +
-        'arrives ' +
-        'at t + 2d.',
+      'Symbols: T is the poll interval, X a random poll interval, j the jitter, τ the ' +
+        'long-poll hold, p the chance that one webhook attempt fails, n the attempts per ' +
+        'push, λ the event rate, d a ' +
+        'constant one-way network delay and D a random one. A poll reaches the producer one ' +
+        'delay d after it is sent, collects the events timed up to then, and its answer ' +
+        'arrives 2d after the poll was sent.',
     ),
     `## Results: ${passed} of ${checks.length} checks pass`,
   ];
@@ -77,8 +79,9 @@ function renderTolerances(): string {
         'standard errors either side of the prediction, which a correct simulator misses ' +
         'about 6 times in 100,000. The standard errors are derived in ' +
         '`src/validation/standard-errors.ts`: a binomial share for empty polls, a Poisson ' +
-        'count for polls per event, and a delta-method ratio over independent poll ' +
-        'intervals for mean delays.',
+        'count for polls per event, a delta-method ratio over independent poll ' +
+        'intervals for mean delays, a renewal count for long-poll requests, and the ' +
+        'variance of a truncated geometric count for webhook attempts.',
     ),
     bullet(
       `\`tail ${tail}; rounding\`: each of n events waits an independent uniform(0, T) ` +

@@ -1,10 +1,12 @@
 import type { Distribution } from '../engine/distributions.ts';
 import { constant } from '../engine/distributions.ts';
 import type { StrategyResult } from '../metrics/result.ts';
+import type { Faults } from '../model/faults.ts';
 import type { World } from '../model/world.ts';
 import { simulate } from '../runtime/sim.ts';
 import { pollStrategy } from '../strategies/poll.ts';
 import type { Strategy } from '../strategies/strategy.ts';
+import type { StrategyTuning } from '../strategies/tuning.ts';
 
 /** The seed of every validation run, so docs/validation.md comes out the same byte for byte. */
 export const VALIDATION_SEED = 1;
@@ -16,6 +18,8 @@ export interface StrategyRun {
   readonly strategy?: Strategy;
   readonly interval?: Distribution;
   readonly latency: Distribution;
+  readonly tuning?: StrategyTuning;
+  readonly faults?: Faults;
 }
 
 /** Simulates one strategy over `world`, polling by default, with random poll phases. */
@@ -26,5 +30,7 @@ export function runStrategy(world: World, run: StrategyRun): StrategyResult {
     align: 'random',
     latency: run.latency,
     seed: VALIDATION_SEED,
+    tuning: run.tuning,
+    faults: run.faults,
   });
 }
