@@ -1,6 +1,6 @@
 import type { EventLog, ProducerEvent } from '../model/event-log.ts';
 import { LatencyStats } from './latency.ts';
-import { PeakWindow } from './peak-window.ts';
+import { PeakWindows } from './peak-window.ts';
 import type { StrategyResult } from './result.ts';
 import { SeenSet } from './seen-set.ts';
 
@@ -25,8 +25,7 @@ export interface RecorderWindow {
 export class RunRecorder {
   private readonly tallies: ConsumerTally[];
   private readonly latency = new LatencyStats();
-  private readonly perSecond = new PeakWindow(1_000);
-  private readonly per100ms = new PeakWindow(100);
+  private readonly peaks = new PeakWindows();
   private requests = 0;
   private wasted = 0;
   private arrivals = 0;
@@ -57,8 +56,7 @@ export class RunRecorder {
   /** Notes a request reaching the producer at `time`, for the peaks. */
   countArrival(time: number): void {
     this.arrivals++;
-    this.perSecond.add(time);
-    this.per100ms.add(time);
+    this.peaks.add(time);
   }
 
   /**
@@ -99,6 +97,7 @@ export class RunRecorder {
     this.deliveries += counts.deliveries;
     this.failedDeliveries += counts.failedDeliveries ?? 0;
     this.retries += counts.retries ?? 0;
+    this.resets += counts.resets ?? 0;
   }
 
   /** Adds deliveries counted elsewhere, such as in the producer's own process. */
@@ -148,8 +147,8 @@ export class RunRecorder {
       retries: this.retries,
       resets: this.resets,
       bytes: this.bytes,
-      peakPerSecond: this.perSecond.peak,
-      peakPer100ms: this.per100ms.peak,
+      peakPerSecond: this.peaks.perSecond,
+      peakPer100ms: this.peaks.per100ms,
       peakToMean: this.peakToMean(),
       latencyMs: this.latency.summary(),
       events: {
@@ -167,7 +166,7 @@ export class RunRecorder {
   private peakToMean(): number {
     const seconds = (this.window.end - this.window.start) / 1000;
     if (this.arrivals === 0 || seconds <= 0) return 0;
-    return this.perSecond.peak / (this.arrivals / seconds);
+    return this.peaks.perSecond / (this.arrivals / seconds);
   }
 
   /** Counts `event` as out of order when a newer event with its key was applied before it. */
@@ -196,4 +195,6 @@ export interface ProducerCounts {
   readonly deliveries: number;
   readonly failedDeliveries?: number;
   readonly retries?: number;
+  /** Connections the producer cut, such as dropped streams. */
+  readonly resets?: number;
 }

@@ -1,4 +1,5 @@
 import type { Distribution } from '../engine/distributions.ts';
+import { PollVsPushError } from '../errors.ts';
 import type { Faults, TimeWindow } from '../model/faults.ts';
 import { NO_FAULTS } from '../model/faults.ts';
 import { readDistribution, readDuration, readInteger } from '../model/option-values.ts';
@@ -343,6 +344,33 @@ function knob(
     default: defaultText,
     apply: (draft, text) => apply(draft, text, flag),
   };
+}
+
+/**
+ * Checks the strategy and fault options a scenario sets as defaults: each key must name an
+ * option of its group, so a typo fails loudly instead of being ignored.
+ */
+export function checkScenarioKnobs(
+  scenario: string,
+  tuning: Readonly<Record<string, string>> = {},
+  faults: Readonly<Record<string, string>> = {},
+): void {
+  const groups: [string, Knob['group'], Readonly<Record<string, string>>][] = [
+    ['tuning', 'strategy', tuning],
+    ['faults', 'fault', faults],
+  ];
+
+  for (const [field, group, texts] of groups) {
+    const known = KNOBS.filter((entry) => entry.group === group).map((entry) => entry.key);
+    const unknown = Object.keys(texts).find((key) => !known.includes(key));
+    if (unknown !== undefined) {
+      throw new PollVsPushError(
+        'PVP_INVALID_SCENARIO',
+        `scenario '${scenario}' sets an unknown option '${unknown}' in defaults.${field}; ` +
+          `use one of: ${known.join(', ')}`,
+      );
+    }
+  }
 }
 
 /**

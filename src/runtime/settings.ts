@@ -11,7 +11,7 @@ import type { Scenario } from '../model/scenario.ts';
 import type { Alignment } from '../strategies/effects.ts';
 import { STRATEGIES } from '../strategies/index.ts';
 import type { Knobs } from './knobs.ts';
-import { knobTexts, resolveKnobs } from './knobs.ts';
+import { checkScenarioKnobs, knobTexts, resolveKnobs } from './knobs.ts';
 import { RUN_LIMITS } from './run-size.ts';
 
 /** The settings of a run as text, the way a user writes them; absent ones take defaults. */
@@ -81,6 +81,7 @@ export function resolveSettings(scenario: Scenario, input: RunInput): RunSetting
   const interval = readInterval(text.interval);
   const align = readAlign(text.align, interval, text.interval);
   const scenarioOptions = resolveOptions(scenario.options ?? {}, input.scenarioOptions ?? {});
+  checkScenarioKnobs(scenario.name, defaults.tuning, defaults.faults);
   const knobText = { ...defaults.tuning, ...defaults.faults, ...definedOnly(input.knobs ?? {}) };
 
   return {

@@ -442,6 +442,12 @@ class Simulation implements OpenHost {
 
   /** Sends the receiver's reply at `at`; the sender takes it only if it comes before the deadline. */
   private replyToSender(attempt: DeliveryAttempt, at: number, result: DeliveryResult): void {
+    // A sender that has given up by then has closed the connection, so no reply goes out.
+    if (at > attempt.deadline) {
+      attempt.failAt(attempt.deadline, 0);
+      return;
+    }
+
     this.at(at, () => {
       this.recorder.addBytes(WIRE.ack);
       const delay = this.network.transit();
@@ -526,8 +532,10 @@ function pollBytes(request: PollRequest, response: PollResponse, sizes: EventSiz
   const sent = WIRE.request + (request.etag === undefined ? 0 : WIRE.conditional);
 
   switch (response.status) {
-    case 200:
-      return sent + WIRE.responseHeaders + WIRE.pollEnvelope + sizes.of(response.events);
+    case 200: {
+      const empty = sent + WIRE.responseHeaders + WIRE.pollEnvelope;
+      return response.events.length === 0 ? empty : empty + sizes.of(response.events);
+    }
     case 304:
       return sent + WIRE.notModified;
     case 0:

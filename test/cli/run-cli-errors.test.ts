@@ -122,3 +122,20 @@ describe('failures', () => {
     expect(run.stderr).toContain(`'${file}' not found`);
   });
 });
+
+describe('fault option errors', () => {
+  it('rejects a loss above one', async () => {
+    const run = await runCommand(['poisson', '--loss', '1.5']);
+
+    expect(run.code).toBe(2);
+    expectOneLine(run);
+    expect(run.stderr).toContain("--loss must be a number from 0 to 1, got '1.5'");
+  });
+
+  it('rejects a malformed span', async () => {
+    const run = await runCommand(['poisson', '--downtime', '100s']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--downtime must be spans such as 100s..160s');
+  });
+});
