@@ -4,11 +4,12 @@ import { formatCount, formatDuration, formatPercent } from './format.ts';
 
 /**
  * States in one plain sentence what the table shows: how many calls polling wasted for each
- * useful one, and how much sooner push notified the consumer. It compares the first strategy that
- * sent requests with the first that sent none.
+ * useful one, and how much sooner push notified the consumer. It compares the first polling
+ * strategy that sent requests with the first strategy that sent none. Streams and the hybrid
+ * send a few requests but are not polling, so they are neither.
  */
 export function summarize(report: RunReport): string {
-  const polling = report.results.find((result) => result.requests > 0);
+  const polling = report.results.find((result) => isPolling(result) && result.requests > 0);
   const push = report.results.find((result) => result.requests === 0);
 
   if (polling === undefined && push === undefined) return 'No strategy ran.';
@@ -19,6 +20,11 @@ export function summarize(report: RunReport): string {
   if (push === undefined) return `${describePolling(polling)}.`;
 
   return `${describePolling(polling)}, while with ${push.strategy} they made none and ${pushOutcome(push, polling)}.`;
+}
+
+/** Tells whether a result is of a polling strategy: `poll`, its variants or `long-poll`. */
+function isPolling(result: StrategyResult): boolean {
+  return result.strategy.startsWith('poll') || result.strategy === 'long-poll';
 }
 
 function describePolling(result: StrategyResult): string {
