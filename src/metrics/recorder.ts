@@ -110,7 +110,11 @@ export class RunRecorder {
    * is dropped when the consumer deduplicates, and otherwise applied again as a duplicate.
    */
   handle(consumer: number, events: readonly ProducerEvent[], now: number): void {
-    if (events.length === 0) return;
+    // Most calls carry no event, and a small function is one the compiler inlines.
+    if (events.length > 0) this.apply(consumer, events, now);
+  }
+
+  private apply(consumer: number, events: readonly ProducerEvent[], now: number): void {
     const tally = this.tallies[consumer] as ConsumerTally;
 
     for (const event of events) {
