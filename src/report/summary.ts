@@ -6,16 +6,19 @@ import { formatCount, formatDuration, formatPercent } from './format.ts';
  * States in one plain sentence what the table shows: how many calls polling wasted for each
  * useful one, and how much sooner push notified the consumer. It compares the first polling
  * strategy that sent requests with the first strategy that sent none. Streams and the hybrid
- * send a few requests but are not polling, so they are neither.
+ * send a few requests but are not polling, so they are neither, and a run of only those
+ * describes the first one's calls and deliveries.
  */
 export function summarize(report: RunReport): string {
   const polling = report.results.find((result) => isPolling(result) && result.requests > 0);
   const push = report.results.find((result) => result.requests === 0);
 
-  if (polling === undefined && push === undefined) return 'No strategy ran.';
+  const first = report.results[0];
+  if (first === undefined) return 'No strategy ran.';
   if (report.results.every((result) => result.events.total === 0)) {
     return 'No event happened that a consumer wanted, so there was no news to learn of.';
   }
+  if (polling === undefined && push === undefined) return describeStream(first);
   if (polling === undefined) return describePush(push as StrategyResult);
   if (push === undefined) return `${describePolling(polling)}.`;
 
@@ -43,6 +46,14 @@ function describePush(result: StrategyResult): string {
   const deliveries =
     result.deliveries === 1 ? '1 delivery' : `${formatCount(result.deliveries)} deliveries`;
   return `With ${result.strategy}, consumers made no calls and the producer sent ${deliveries}, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
+}
+
+/** Describes the calls and deliveries of a stream or the hybrid, in a run with no polling. */
+function describeStream(result: StrategyResult): string {
+  const calls = result.requests === 1 ? '1 call' : `${formatCount(result.requests)} calls`;
+  const deliveries =
+    result.deliveries === 1 ? '1 delivery' : `${formatCount(result.deliveries)} deliveries`;
+  return `With ${result.strategy}, consumers made ${calls} and the producer sent ${deliveries}, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
 }
 
 function pushOutcome(push: StrategyResult, polling: StrategyResult): string {

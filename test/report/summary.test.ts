@@ -16,3 +16,10 @@ describe('summary sentence', () => {
     expect(sentence.startsWith('With webhook, consumers made no calls')).toBe(true);
   });
 });
+
+describe('summary of streams only', () => {
+  it('describes the first stream', () => {
+    const sentence = summarize(sampleReport([SSE_RESULT]));
+    expect(sentence.startsWith('With sse, consumers made 1 call and the producer sent')).toBe(true);
+  });
+});
