@@ -53,8 +53,12 @@ export class RunRecorder {
     }));
   }
 
-  /** Notes a request reaching the producer at `time`, for the peaks. */
+  /**
+   * Notes a request reaching the producer at `time`, for the peaks. Requests before the window
+   * opens, such as consumers setting up, are not part of its load.
+   */
   countArrival(time: number): void {
+    if (time < this.window.start) return;
     this.arrivals++;
     this.peaks.add(time);
   }

@@ -52,6 +52,15 @@ export class ProducerGate {
     return undefined;
   }
 
+  /**
+   * Gives back the quota a request used, for an answer that does not count against the
+   * limit: as on GitHub's API, a conditional request answered with 304 is free.
+   */
+  refund(consumer: number): void {
+    const quota = this.quotas.get(consumer);
+    if (quota !== undefined && quota.used > 0) quota.used--;
+  }
+
   /** Adds the suggested interval, when the producer has one, to an answer it lets through. */
   annotate(response: PollResponse): PollResponse {
     const hint = this.faults.pollIntervalHintMs;

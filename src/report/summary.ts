@@ -10,6 +10,28 @@ import { formatCount, formatDuration, formatPercent } from './format.ts';
  * describes the first one's calls and deliveries.
  */
 export function summarize(report: RunReport): string {
+  const missed = missedSentence(report.results);
+  const main = mainSentence(report);
+  return missed === undefined ? main : `${main} ${missed}`;
+}
+
+/** Names the strategies that left events missed, which the average latency would hide. */
+function missedSentence(results: readonly StrategyResult[]): string | undefined {
+  const parts = results
+    .filter((result) => result.events.missed > 0)
+    .map(
+      (result) =>
+        `${result.strategy} missed ${formatCount(result.events.missed)} of ` +
+        `${formatCount(result.events.total)} events`,
+    );
+  if (parts.length === 0) return undefined;
+
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `Beware: ${list}.`;
+}
+
+function mainSentence(report: RunReport): string {
   const polling = report.results.find((result) => isPolling(result) && result.requests > 0);
   const push = report.results.find((result) => result.requests === 0);
 

@@ -328,6 +328,7 @@ class Simulation implements OpenHost {
     }
 
     const response = this.gate.annotate(handlePoll(this.producer, request, this.now));
+    if (response.status === 304) this.gate.refund(consumer);
     const hold = request.hold;
     if (hold !== undefined && hold > 0 && response.events.length === 0) {
       this.open.hold({ process, consumer, request, sentAt, done: false }, hold);
@@ -428,7 +429,7 @@ class Simulation implements OpenHost {
     const outcome = this.receiver.receive(this.now);
 
     if (outcome.kind === 'refused') {
-      this.replyToSender(attempt, this.now, { state: 'failed', status: 0 });
+      this.replyToSender(attempt, this.now, { state: 'failed', status: 0 }, 0);
       return;
     }
     if (outcome.kind === 'error') {
@@ -440,8 +441,16 @@ class Simulation implements OpenHost {
     this.replyToSender(attempt, outcome.replyAt, { state: 'delivered', status: 204 });
   }
 
-  /** Sends the receiver's reply at `at`; the sender takes it only if it comes before the deadline. */
-  private replyToSender(attempt: DeliveryAttempt, at: number, result: DeliveryResult): void {
+  /**
+   * Sends the receiver's reply of `bytes` at `at`; the sender takes it only if it comes before
+   * the deadline. A refused connection sends no reply, only the news that it failed.
+   */
+  private replyToSender(
+    attempt: DeliveryAttempt,
+    at: number,
+    result: DeliveryResult,
+    bytes: number = WIRE.ack,
+  ): void {
     // A sender that has given up by then has closed the connection, so no reply goes out.
     if (at > attempt.deadline) {
       attempt.failAt(attempt.deadline, 0);
@@ -449,7 +458,7 @@ class Simulation implements OpenHost {
     }
 
     this.at(at, () => {
-      this.recorder.addBytes(WIRE.ack);
+      this.recorder.addBytes(bytes);
       const delay = this.network.transit();
       const arrival = delay === undefined ? Number.POSITIVE_INFINITY : this.now + delay;
 

@@ -18,7 +18,8 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
   const backoff = new Backoff(tuning.backoff, context.random, RECONNECT_BASE_MS);
   let cursor = 0;
 
-  yield sleepUntil(context.now() + context.phase * RECONNECT_BASE_MS);
+  // Consumers start at random points of one hold, so their requests do not come back in step.
+  yield sleepUntil(context.now() + context.phase * tuning.holdMs);
 
   for (;;) {
     const request = { type: 'poll', cursor, keys: context.keys, hold: tuning.holdMs } as const;

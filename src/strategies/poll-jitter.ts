@@ -1,16 +1,17 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { poll } from './effects.ts';
-import { drawInterval, firstPollTime, takeResponse } from './poll-schedule.ts';
+import { drawInterval, firstPollTime, meanInterval, takeResponse } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
  * Polls on a schedule whose every interval is moved by a uniform share of itself, up to the
  * `jitter` fraction either way. Pollers that started together drift apart, so they stop
- * arriving in one burst; the price is a slightly longer mean delay, E[X²] / (2 E[X]).
+ * arriving in one burst; the price is a slightly longer mean delay, E[X²] / (2 E[X]). The
+ * first poll moves too, forward only, so that pollers aligned to the clock spread from the start.
  */
 function* pollJitterConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd, tuning } = context.settings;
-  let at = firstPollTime(context);
+  let at = firstPollTime(context) + context.random.next() * tuning.jitter * meanInterval(context);
   let cursor = 0;
 
   for (;;) {

@@ -25,6 +25,7 @@ export function* streamConsumer(
   const { windowEnd, tuning } = context.settings;
   const backoff = new Backoff(tuning.backoff, context.random, RECONNECT_BASE_MS);
   let lastSeq = 0;
+  let wasGone = false;
 
   yield sleepUntil(context.now() + context.phase * RECONNECT_BASE_MS);
 
@@ -36,8 +37,15 @@ export function* streamConsumer(
       lastSeq = yield* readStream(context, lastSeq);
     } else if (result.state === 'gone') {
       lastSeq = yield* catchUp(context, lastSeq);
-      continue;
+      // A second `gone` in a row means events come faster than a poll and a reconnect take,
+      // so the client waits before it tries again instead of looping.
+      if (!wasGone) {
+        wasGone = true;
+        continue;
+      }
     }
+
+    wasGone = result.state === 'gone';
 
     if (context.now() >= windowEnd) return;
     const retryAfter = result.state === 'failed' ? result.retryAfter : undefined;

@@ -1,136 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.ts';
-
-const ROOT = new URL('../../', import.meta.url);
-const PROMPT = '$ npm run scenario -- ';
-
-/** A ```text block that starts with a command, and the output the docs show for it. */
-interface Sample {
-  /** Line of the opening fence, from 1, to find the block from a failure. */
-  readonly line: number;
-  readonly args: string[];
-  readonly output: string;
-  /** The last ```csv block before the sample, which a `--file` in it reads. */
-  readonly csv: string | undefined;
-}
-
-/** Returns the README and every page under docs/, as paths from the repository root. */
-function documentPaths(): string[] {
-  const pages = readdirSync(new URL('docs/', ROOT)).filter((name) => name.endsWith('.md'));
-  return ['README.md', ...pages.sort().map((name) => `docs/${name}`)];
-}
-
-/** Finds every sample in a Markdown text: a ```text block whose first line is the prompt. */
-function samplesIn(markdown: string): Sample[] {
-  const lines = markdown.split('\n');
-  const samples: Sample[] = [];
-  let csv: string | undefined;
-
-  for (let index = 0; index < lines.length; index++) {
-    const fence = lines[index];
-    if (fence !== '```text' && fence !== '```csv') continue;
-
-    const close = lines.indexOf('```', index + 1);
-    if (close === -1) throw new Error(`the code block at line ${index + 1} has no closing fence`);
-
-    const body = lines.slice(index + 1, close);
-    const [first, ...rest] = body;
-
-    if (fence === '```csv') csv = `${body.join('\n')}\n`;
-    else if (first?.startsWith(PROMPT) === true) {
-      const args = splitArgs(first.slice(PROMPT.length));
-      samples.push({ line: index + 1, args, output: `${rest.join('\n')}\n`, csv });
-    }
-    index = close;
-  }
-
-  return samples;
-}
-
-/**
- * Splits a command line at spaces, and keeps text in single or double quotes as one argument, as
- * a shell does with the commands in these docs. Escapes and quotes inside a word are not handled.
- */
-function splitArgs(command: string): string[] {
-  const args: string[] = [];
-  const pattern = /'([^']*)'|"([^"]*)"|(\S+)/g;
-
-  for (const match of command.matchAll(pattern)) {
-    args.push(match[1] ?? match[2] ?? match[3] ?? '');
-  }
-
-  return args;
-}
-
-/**
- * Live runs, `--compare` and `--load` use real timers and sockets, so their figures change from
- * run to run and their samples cannot be compared byte for byte.
- */
-function usesRealTime(args: readonly string[]): boolean {
-  const live = args.some((arg, index) => arg === '--mode' && args[index + 1] === 'live');
-  return (
-    live || args.includes('--mode=live') || args.includes('--compare') || args.includes('--load')
-  );
-}
-
-const folders: string[] = [];
-
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-interface SampleRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs a sample in this process. A sample that reads a `--file` runs from a fresh folder that
- * contains the document's CSV under that name. runCli resolves a relative path from the working
- * directory, which the program's entry point first moves to npm's INIT_CWD, so changing the
- * working directory is all a test needs.
- */
-async function run(sample: Sample): Promise<SampleRun> {
-  let stdout = '';
-  let stderr = '';
-  const output = {
-    stdout: (text: string) => {
-      stdout += text;
-    },
-    stderr: (text: string) => {
-      stderr += text;
-    },
-  };
-
-  const fileIndex = sample.args.indexOf('--file');
-  const file = fileIndex === -1 ? undefined : sample.args[fileIndex + 1];
-  if (file === undefined) {
-    const code = await runCli(sample.args, output);
-    return { code, stdout, stderr };
-  }
-
-  if (sample.csv === undefined) {
-    throw new Error(
-      `the sample at line ${sample.line} reads --file, but no csv block comes before it`,
-    );
-  }
-  const folder = mkdtempSync(join(tmpdir(), 'doc-sample-'));
-  folders.push(folder);
-  writeFileSync(join(folder, file), sample.csv);
-
-  const previous = process.cwd();
-  process.chdir(folder);
-  try {
-    const code = await runCli(sample.args, output);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(previous);
-  }
-}
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  documentPaths,
+  ROOT,
+  runSample,
+  samplesIn,
+  splitArgs,
+  usesRealTime,
+} from '../../scripts/doc-samples.ts';
 
 for (const path of documentPaths()) {
   const markdown = readFileSync(new URL(path, ROOT), 'utf8');
@@ -140,7 +17,7 @@ for (const path of documentPaths()) {
   describe(`${path} samples`, () => {
     for (const sample of samples) {
       it(`line ${sample.line}: ${sample.args.join(' ')}`, async () => {
-        const result = await run(sample);
+        const result = await runSample(sample);
 
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);

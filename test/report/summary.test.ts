@@ -23,3 +23,16 @@ describe('summary of streams only', () => {
     expect(sentence.startsWith('With sse, consumers made 1 call and the producer sent')).toBe(true);
   });
 });
+
+describe('summary of missed events', () => {
+  const missing = { ...WEBHOOK_RESULT, events: { ...WEBHOOK_RESULT.events, missed: 4, lost: 4 } };
+
+  it('names the strategy that missed', () => {
+    const sentence = summarize(sampleReport([POLL_RESULT, missing]));
+    expect(sentence.endsWith('Beware: webhook missed 4 of 10 events.')).toBe(true);
+  });
+
+  it('says nothing when none missed', () => {
+    expect(summarize(sampleReport([POLL_RESULT, WEBHOOK_RESULT]))).not.toContain('Beware');
+  });
+});
