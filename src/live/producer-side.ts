@@ -1,6 +1,5 @@
 import type { Pool } from 'undici';
 import type { Distribution } from '../engine/distributions.ts';
-import { sample } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
@@ -8,14 +7,25 @@ import { EventLog } from '../model/event-log.ts';
 import type { Faults } from '../model/faults.ts';
 import type { ProducerState } from '../model/producer.ts';
 import { createProducerState, subscribersFor } from '../model/producer.ts';
+import { ProducerGate } from '../model/producer-gate.ts';
 import type { ProcessClock } from '../runtime/live-clock.ts';
 import { createAbortController, LiveClock } from '../runtime/live-clock.ts';
 import { ProcessGroup } from '../runtime/live-processes.ts';
-import type { DeliverEffect, Effect, ProducerContext } from '../strategies/effects.ts';
+import { SimNetwork } from '../runtime/sim-network.ts';
+import type {
+  DeliverEffect,
+  DeliveryResult,
+  Effect,
+  ProducerContext,
+} from '../strategies/effects.ts';
 import { findStrategy } from '../strategies/index.ts';
 import type { StrategyTuning } from '../strategies/tuning.ts';
+import type { AttemptTiming } from './delivery-attempt.ts';
+import { runAttempt } from './delivery-attempt.ts';
+import { HeldPolls } from './held-polls.ts';
 import type { HttpServer } from './http-server.ts';
 import { startProducerServer } from './producer-server.ts';
+import { StreamHub } from './stream-hub.ts';
 import { WebhookSender } from './webhook-sender.ts';
 
 /** Everything the producer's process needs; plain data, so it can cross a process boundary. */
@@ -28,6 +38,7 @@ export interface ProducerSideOptions {
   readonly scenarioStart: number;
   readonly port: number;
   readonly allowRemote: boolean;
+  /** Real ms a delivery attempt may take, network delays included, before it fails. */
   readonly deliveryTimeoutMs: number;
   readonly tuning: StrategyTuning;
   readonly faults: Faults;
@@ -36,12 +47,16 @@ export interface ProducerSideOptions {
 /** Work and cost of the producer's side. Bytes and CPU exclude the warm-up. */
 export interface ProducerStats {
   readonly deliveries: number;
+  /** Webhook deliveries that were not a push's first attempt. */
+  readonly retries: number;
   readonly failedDeliveries: number;
   readonly bytes: number;
   readonly cpuMs: number;
   /** Latest that a delivery went out after its scenario time, timer lateness included. */
   readonly lateMs: number;
   readonly loopbackMs: number;
+  /** Connections the producer cut: stream drops, outages and idle cuts. */
+  readonly resets: number;
 }
 
 const WARM_UP_REQUESTS = 5;
@@ -56,10 +71,15 @@ export class ProducerSide {
   private readonly state: ProducerState;
   private readonly network: Random;
   private readonly sender: WebhookSender;
+  /** The modelled wire of webhook posts and their replies: delays, and losses when faulty. */
+  private readonly wire: SimNetwork;
+  private readonly streams: StreamHub;
+  private readonly heldPolls: HeldPolls;
   private clock: LiveClock;
   private server: HttpServer | undefined;
   private nextEventIndex = 0;
   private deliveries = 0;
+  private retries = 0;
   private failedDeliveries = 0;
   private loopbackMs = 0;
   private baseBytes = 0;
@@ -74,12 +94,29 @@ export class ProducerSide {
       1,
       this.abort.signal,
     );
+    this.wire = new SimNetwork(
+      options.latency,
+      options.faults.network,
+      this.network,
+      createStream(options.seed, `${options.strategy}/faults`),
+    );
     this.sender = new WebhookSender({
       timeoutMs: options.deliveryTimeoutMs,
       signal: this.abort.signal,
       onRoundTrip: (ms) => {
         this.loopbackMs = Math.max(this.loopbackMs, ms);
       },
+    });
+    this.streams = new StreamHub({
+      state: this.state,
+      faults: options.faults,
+      latency: options.latency,
+      random: this.network,
+      now: () => this.now(),
+    });
+    this.heldPolls = new HeldPolls(this.state.log, options.faults, {
+      realDelayUntil: (time) => Math.max(0, (time - this.now()) / this.clock.timeScale),
+      noteLate: (time) => this.clock.noteLate(time),
     });
   }
 
@@ -90,6 +127,9 @@ export class ProducerSide {
       now: () => this.now(),
       port: this.options.port,
       allowRemote: this.options.allowRemote,
+      streams: this.streams,
+      gate: new ProducerGate(this.options.faults.producer),
+      heldPolls: this.heldPolls,
     });
     return this.server.url;
   }
@@ -107,6 +147,7 @@ export class ProducerSide {
   run(realStart: number): Promise<void> {
     const { scenarioStart, timeScale } = this.options;
     this.clock = new LiveClock(scenarioStart, realStart, timeScale, this.abort.signal);
+    this.streams.start(this.clock);
     this.baseBytes = this.bytes();
     this.baseCpu = process.cpuUsage();
 
@@ -121,7 +162,7 @@ export class ProducerSide {
         reject,
       );
       const clock = { now: scenarioStart };
-      group.start(strategy.producer!(this.context(clock)), -1, clock);
+      group.start(strategy.producer!(this.context(clock, group)), -1, clock);
     });
   }
 
@@ -131,15 +172,20 @@ export class ProducerSide {
     const bytes = this.bytes() - this.baseBytes;
     this.abort.abort();
     await this.sender.close();
+    // A held long poll keeps its connection busy, and closing the server waits for those.
+    this.heldPolls.close();
     await this.server?.close();
 
+    const streams = this.streams.stats;
     return {
-      deliveries: this.deliveries,
+      deliveries: this.deliveries + streams.deliveries,
+      retries: this.retries,
       failedDeliveries: this.failedDeliveries,
       bytes,
       cpuMs: this.baseCpu === undefined ? 0 : (cpu.user + cpu.system) / 1000,
       lateMs: this.clock.lateMs,
       loopbackMs: this.loopbackMs,
+      resets: streams.resets + this.heldPolls.cuts,
     };
   }
 
@@ -184,31 +230,39 @@ export class ProducerSide {
     return event;
   }
 
-  private async deliver(effect: DeliverEffect, clock: ProcessClock): Promise<unknown> {
+  /**
+   * Sends one delivery attempt. Its deadline is the timeout after it starts, in scenario time,
+   * and the post gets what is left of it once the outbound delay is over. That is measured on
+   * the process clock, so a post that goes out late in real time still gets the whole of it.
+   */
+  private async deliver(effect: DeliverEffect, clock: ProcessClock): Promise<DeliveryResult> {
     this.deliveries++;
-    await this.networkDelay(clock);
+    if (effect.attempt > 0) this.retries++;
 
-    this.clock.noteLate(clock.now);
-    const outcome = await this.sender.post(effect.subscription, effect.message);
-    if (outcome.state === 'failed') this.failedDeliveries++;
+    const timing: AttemptTiming = {
+      clock,
+      deadline: clock.now + this.options.deliveryTimeoutMs * this.options.timeScale,
+      timeScale: this.options.timeScale,
+      realNow: () => this.clock.now(),
+      transit: () => this.wire.transit(),
+      sleepUntil: (time) => this.clock.sleepUntil(time),
+    };
+    const result = await runAttempt(timing, (timeoutMs) => {
+      this.clock.noteLate(clock.now);
+      const post = { timeoutMs, scenarioTime: clock.now };
+      return this.sender.post(effect.subscription, effect.message, post);
+    });
 
-    await this.networkDelay(clock);
-    return outcome.state === 'delivered'
-      ? { state: 'delivered', status: 204 }
-      : { state: 'failed', status: 0 };
+    if (result.state === 'failed') this.failedDeliveries++;
+    return result;
   }
 
-  private async networkDelay(clock: ProcessClock): Promise<void> {
-    clock.now += Math.max(0, sample(this.options.latency, this.network));
-    await this.clock.sleepUntil(clock.now);
-  }
-
-  private context(clock: ProcessClock): ProducerContext {
+  private context(clock: ProcessClock, group: ProcessGroup): ProducerContext {
     return {
       random: this.network,
       tuning: this.options.tuning,
       faults: this.options.faults.emitter,
-      now: () => clock.now,
+      now: () => (group.current ?? clock).now,
       subscribersFor: (event) => subscribersFor(this.state, event),
     };
   }

@@ -1,13 +1,37 @@
 import type { KeyObject } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { Pool } from 'undici';
 import type { PushMessage, Subscription } from '../model/producer.ts';
+import { readScenarioTime, SCENARIO_TIME_HEADER } from './scenario-time.ts';
 import { secretKeyObject, signWithKey } from './signature.ts';
 
-/** Outcome of one post, as data. Only a stopped run makes a post throw. */
+/**
+ * Outcome of one post, as data. Only a stopped run makes a post throw. A failure with no
+ * `status` got no reply in time: refused, cut or timed out.
+ */
 export type PostOutcome =
-  | { readonly state: 'delivered'; readonly status: number }
-  | { readonly state: 'failed'; readonly status?: number; readonly reason: string };
+  | { readonly state: 'delivered'; readonly status: number; readonly repliedAt?: number }
+  | {
+      readonly state: 'failed';
+      readonly status?: number;
+      readonly reason: string;
+      /** The receiver's `Retry-After` header, in seconds or as an HTTP date. */
+      readonly retryAfter?: string | undefined;
+      readonly repliedAt?: number;
+    };
+
+/** Settings of one post. */
+export interface PostOptions {
+  /** Real ms the post may take before it counts as failed; the sender's `timeoutMs` if absent. */
+  readonly timeoutMs?: number;
+  /**
+   * The sender's scenario time, sent in `x-scenario-time`, so that a receiver in a live run
+   * acts as if the post arrived then. A receiver that sends the header back states when it
+   * replied, which the outcome returns as `repliedAt`.
+   */
+  readonly scenarioTime?: number;
+}
 
 export interface WebhookSenderOptions {
   /**
@@ -61,7 +85,11 @@ export class WebhookSender {
     return pool;
   }
 
-  async post(subscription: Subscription, message: PushMessage): Promise<PostOutcome> {
+  async post(
+    subscription: Subscription,
+    message: PushMessage,
+    options: PostOptions = {},
+  ): Promise<PostOutcome> {
     const target = this.targetOf(subscription);
     if (target === undefined) {
       return { state: 'failed', reason: 'the subscription has no URL or secret' };
@@ -70,21 +98,29 @@ export class WebhookSender {
     const body = Buffer.from(JSON.stringify(message));
     const id = messageId(subscription, message);
     const timestamp = nowSeconds();
+    const headers: Record<string, string> = {
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signWithKey(target.key, id, timestamp, body),
+      'content-type': 'application/json',
+    };
+    if (options.scenarioTime !== undefined) {
+      headers[SCENARIO_TIME_HEADER] = String(options.scenarioTime);
+    }
 
+    // undici reads 0 as no timeout.
+    const timeoutMs = Math.max(1, options.timeoutMs ?? this.options.timeoutMs);
     return this.request(target.origin, {
       method: 'POST',
       path: target.path,
-      headers: {
-        'webhook-id': id,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWithKey(target.key, id, timestamp, body),
-        'content-type': 'application/json',
-      },
+      headers,
       body,
       // NOTE: undici checks these timeouts on a coarse clock, so a post times out up to about
       // a second after `timeoutMs`. A precise per-post timer and signal halved the throughput.
-      headersTimeout: this.options.timeoutMs,
-      bodyTimeout: this.options.timeoutMs,
+      // A live run judges each reply by the scenario time that the reply states. A late
+      // timeout then only makes the sender resume late in real time (see `settleAttempt`).
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
     });
   }
 
@@ -116,7 +152,7 @@ export class WebhookSender {
       const response = await this.poolFor(origin).request(request);
       await response.body.dump();
       this.options.onRoundTrip?.(performance.now() - started);
-      return outcomeOf(response.statusCode);
+      return outcomeOf(response.statusCode, response.headers);
     } catch (error: unknown) {
       if (run?.aborted === true) throw run.reason;
       return { state: 'failed', reason: describeFailure(error) };
@@ -134,9 +170,25 @@ export function messageId(subscription: Subscription, message: PushMessage): str
   return `msg_${subscription.id}_${message.events.map((event) => event.seq).join('-')}`;
 }
 
-function outcomeOf(status: number): PostOutcome {
-  if (status >= 200 && status < 300) return { state: 'delivered', status };
-  return { state: 'failed', status, reason: `the receiver answered ${status}` };
+/** The `reason` of a post that got no reply in time. */
+export const TIMED_OUT_REASON = 'timed out';
+
+function outcomeOf(status: number, headers: IncomingHttpHeaders): PostOutcome {
+  const repliedAt = readScenarioTime(headers[SCENARIO_TIME_HEADER]);
+  if (status >= 200 && status < 300) return { state: 'delivered', status, repliedAt };
+
+  const retryAfter = firstHeader(headers['retry-after']);
+  return {
+    state: 'failed',
+    status,
+    reason: `the receiver answered ${status}`,
+    retryAfter,
+    repliedAt,
+  };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -144,7 +196,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 function describeFailure(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return String(error);
-  return TIMEOUT_CODES.has(code) ? 'timed out' : code;
+  return TIMEOUT_CODES.has(code) ? TIMED_OUT_REASON : code;
 }
 
 function nowSeconds(): number {

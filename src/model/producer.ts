@@ -64,25 +64,31 @@ export function createProducerState(log: EventLog): ProducerState {
 }
 
 /**
- * Returns the producer's response to a poll that arrives at time `now`. A conditional poll
- * whose `ETag` still matches, with nothing new, gets a 304 and no body (RFC 9110).
+ * Returns the producer's response to a poll that arrives at time `now`. Every response has an
+ * `ETag`, so that a client can make its next poll conditional. A conditional poll whose `ETag`
+ * still matches, with nothing new, gets a 304 and no body (RFC 9110).
  */
 export function handlePoll(state: ProducerState, request: PollRequest, now: number): PollResponse {
   const head = state.log.headAt(now);
   const events = state.log.between(request.cursor, head, request.keys);
   const cursor = Math.max(request.cursor, head);
-
-  if (request.etag === undefined) return { status: 200, events, cursor };
-
   const etag = etagOf(cursor);
+
   const status = events.length === 0 && request.etag === etag ? 304 : 200;
   return { status, events, cursor, etag };
 }
 
-/** The entity tag of a poll response: the cursor it carries, which moves with every event. */
+/**
+ * Returns the entity tag of a poll response: the cursor it carries, which moves with every
+ * event. Most responses of a run carry the newest cursor, so the last tag is kept rather than
+ * written again for each of millions of polls.
+ */
 export function etagOf(cursor: number): string {
-  return `"${cursor}"`;
+  if (cursor !== lastTagged.cursor) lastTagged = { cursor, etag: `"${cursor}"` };
+  return lastTagged.etag;
 }
+
+let lastTagged = { cursor: -1, etag: '' };
 
 /** A response that never came: the cursor stays where it was. */
 export function noResponse(request: PollRequest): PollResponse {

@@ -11,6 +11,7 @@ export type Perform = (effect: Effect, consumer: number, clock: ProcessClock) =>
  */
 export class ProcessGroup {
   private running = 0;
+  private stepping: ProcessClock | undefined;
 
   constructor(
     private readonly perform: Perform,
@@ -23,6 +24,15 @@ export class ProcessGroup {
 
   get active(): number {
     return this.running;
+  }
+
+  /**
+   * The clock of the process whose generator is running, which is the process that any
+   * running strategy code belongs to. A context's `now()` reads it, so that a spawned process
+   * with a clock of its own reads its own time rather than that of the process that spawned it.
+   */
+  get current(): ProcessClock | undefined {
+    return this.stepping;
   }
 
   start(generator: StrategyProcess, consumer: number, clock: ProcessClock): void {
@@ -51,6 +61,7 @@ export class ProcessGroup {
 
     try {
       for (;;) {
+        this.stepping = clock;
         const step = generator.next(input);
         if (step.done === true) return;
         input = await this.perform(step.value, consumer, clock);

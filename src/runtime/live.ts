@@ -4,8 +4,8 @@ import { sample } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import { ProducerProcess } from '../live/producer-process.ts';
-import { SCENARIO_TIME_HEADER } from '../live/producer-server.ts';
 import type { ProducerStats } from '../live/producer-side.ts';
+import { ReceiverBehaviour } from '../live/receiver-behaviour.ts';
 import type { ReceiverServer, ReceiverStats } from '../live/receiver-server.ts';
 import { startReceiverServer } from '../live/receiver-server.ts';
 import { RunRecorder } from '../metrics/recorder.ts';
@@ -23,7 +23,9 @@ import type {
 import { DEFAULT_TUNING } from '../strategies/tuning.ts';
 import type { ProcessClock } from './live-clock.ts';
 import { createAbortController, LiveClock, realNow } from './live-clock.ts';
+import { LivePolls } from './live-polls.ts';
 import { ProcessGroup } from './live-processes.ts';
+import { LiveStreams } from './live-streams.ts';
 import type { SimulationOptions } from './sim.ts';
 import { drawPhases, setupLead } from './sim.ts';
 
@@ -34,7 +36,10 @@ export interface LiveOptions extends SimulationOptions {
   readonly receiverPort?: number;
   /** Accepts webhook URLs on hosts other than loopback. */
   readonly allowRemote?: boolean;
-  /** Real ms a delivery may take before it counts as failed. */
+  /**
+   * Real ms a delivery attempt may take before it counts as failed; by default the tuning's
+   * `retry.timeoutMs` at the run's time scale.
+   */
   readonly deliveryTimeoutMs?: number;
   /** Stops the run early, as Ctrl-C does; the result then covers what happened so far. */
   readonly signal?: AbortSignal;
@@ -94,8 +99,6 @@ interface SentResponse {
 }
 
 const WARM_UP_REQUESTS = 5;
-const DEFAULT_DELIVERY_TIMEOUT_MS = 5_000;
-
 /** Real ms between telling the producer to start and the start, so both start together. */
 const START_MARGIN_MS = 50;
 
@@ -120,10 +123,12 @@ class LiveRun {
   private readonly secrets = new Map<number, string>();
   private readonly settings: ConsumerSettings;
   private readonly group: ProcessGroup;
+  private readonly streams: LiveStreams;
   private clock: LiveClock;
   private producer: ProducerProcess | undefined;
   private receiver: ReceiverServer | undefined;
   private producerPool: Pool | undefined;
+  private polls: LivePolls | undefined;
   private loopbackMs = 0;
   private handlingMs = 0;
   private clockSync = { offsetMs: 0, uncertaintyMs: 0 };
@@ -138,6 +143,8 @@ class LiveRun {
     this.recorder = new RunRecorder(
       world.log,
       world.consumers.map((consumer) => consumer.keys),
+      { start: world.windowStart, end: world.windowEnd },
+      (options.tuning ?? DEFAULT_TUNING).dedupe,
     );
     this.network = createStream(options.seed, `${options.strategy.name}/network`);
     this.consumerRandom = createStream(options.seed, `${options.strategy.name}/consumers`);
@@ -158,6 +165,19 @@ class LiveRun {
       (error) => this.fail(error),
     );
     options.signal?.addEventListener('abort', () => this.abort.abort(), { once: true });
+    // An open stream keeps the run going like a running process. The producer ends each stream
+    // once it has nothing more to send, so the run cannot end while a message may still come.
+    this.streams = new LiveStreams({
+      producerUrl: () => (this.producer as ProducerProcess).url,
+      recorder: this.recorder,
+      signal: this.abort.signal,
+      networkDelay: (clock) => this.networkDelay(clock),
+      noteLate: (time) => this.clock.noteLate(time),
+      queueMessage: (consumer, message) => this.queueMessage(consumer, message),
+      hold: () => this.group.wake(),
+      release: () => this.group.pause(),
+      fail: (error) => this.fail(error),
+    });
   }
 
   async execute(): Promise<LiveResult> {
@@ -172,6 +192,7 @@ class LiveRun {
       this.abort.abort();
       await this.producerPool?.destroy();
       await this.receiver?.close();
+      await this.streams.close();
     }
   }
 
@@ -180,6 +201,13 @@ class LiveRun {
       port: this.options.receiverPort ?? 0,
       secretFor: (consumer) => this.secrets.get(consumer),
       onMessage: (consumer, message) => this.queueMessage(consumer, message),
+      dedupe: this.settings.tuning.dedupe,
+      behaviour: new ReceiverBehaviour({
+        faults: (this.options.faults ?? NO_FAULTS).consumer,
+        tuning: this.settings.tuning,
+        draws: createStream(this.options.seed, `${this.options.strategy.name}/faults`),
+        clock: { now: () => this.clock.now(), sleepUntil: (time) => this.clock.sleepUntil(time) },
+      }),
     });
     this.producer = await ProducerProcess.start({
       events: this.world.log.events,
@@ -190,11 +218,29 @@ class LiveRun {
       scenarioStart: this.world.windowStart - setupLead(this.options.latency),
       port: this.options.producerPort ?? 0,
       allowRemote: this.options.allowRemote ?? false,
-      deliveryTimeoutMs: this.options.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+      deliveryTimeoutMs:
+        this.options.deliveryTimeoutMs ??
+        this.settings.tuning.retry.timeoutMs / this.options.timeScale,
       tuning: this.settings.tuning,
       faults: this.options.faults ?? NO_FAULTS,
     });
-    this.producerPool = new Pool(this.producer.url, { connections: 64 });
+    // A held long poll keeps its connection for the whole hold, so each consumer may need one.
+    const connections = Math.max(64, this.world.consumers.length);
+    this.producerPool = new Pool(this.producer.url, { connections });
+    this.polls = new LivePolls({
+      pool: this.producerPool,
+      clock: () => this.clock,
+      recorder: this.recorder,
+      latency: this.options.latency,
+      network: this.network,
+      faultDraws: createStream(this.options.seed, `${this.options.strategy.name}/faults`),
+      faults: this.options.faults ?? NO_FAULTS,
+      tuning: this.settings.tuning,
+      signal: this.abort.signal,
+      onRoundTrip: (ms) => {
+        this.loopbackMs = Math.max(this.loopbackMs, ms);
+      },
+    });
   }
 
   /**
@@ -229,7 +275,9 @@ class LiveRun {
     const started = await this.waitForStart(realStart);
     const consumersDone = started ? this.startConsumers() : Promise.resolve();
 
-    const completed = started && (await this.whenFinished(Promise.all([pushDone, consumersDone])));
+    // Work the receiver still does after its reply, such as a hand-off, ends the run too.
+    const allDone = Promise.all([pushDone, consumersDone]).then(() => this.receiver?.drained());
+    const completed = started && (await this.whenFinished(allDone));
     if (this.failure !== undefined) throw this.failure;
 
     const consumerCpu = process.cpuUsage(cpuBefore);
@@ -298,12 +346,17 @@ class LiveRun {
         return this.poll(effect, consumer, clock);
       case 'subscribe':
         return this.subscribe(effect, consumer, clock);
+      case 'connect':
+        return this.streams.connect(effect, consumer, clock);
       case 'receive': {
         const queued = await this.receive(consumer);
         this.handlingMs = Math.max(this.handlingMs, realNow() - queued.arrivedAt);
         clock.now = Math.max(clock.now, this.clock.now());
         return queued.message;
       }
+      case 'spawn':
+        this.group.start(effect.process, consumer, { now: clock.now });
+        return undefined;
       default:
         throw new Error(`a consumer cannot perform a '${effect.type}' effect in live mode`);
     }
@@ -315,35 +368,8 @@ class LiveRun {
     await this.clock.sleepUntil(clock.now);
   }
 
-  private async poll(
-    effect: PollEffect,
-    consumer: number,
-    clock: ProcessClock,
-  ): Promise<PollResponse> {
-    if (effect.at !== undefined && effect.at > clock.now) {
-      clock.now = effect.at;
-      await this.clock.sleepUntil(effect.at);
-    }
-
-    await this.networkDelay(clock);
-    const query = new URLSearchParams({ cursor: String(effect.cursor) });
-    // An empty list is sent as `keys=`, which the producer reads as no keys, not every key.
-    if (effect.keys !== undefined) query.set('keys', effect.keys.join(','));
-
-    this.clock.noteLate(clock.now);
-    const response = await this.send({
-      method: 'GET',
-      path: `/events?${query}`,
-      headers: { [SCENARIO_TIME_HEADER]: String(clock.now) },
-    });
-    const body: PollResponse = {
-      ...(JSON.parse(response.body) as Omit<PollResponse, 'status'>),
-      status: response.statusCode,
-    };
-
-    await this.networkDelay(clock);
-    this.recorder.countResponse(consumer, body.events);
-    return body;
+  private poll(effect: PollEffect, consumer: number, clock: ProcessClock): Promise<PollResponse> {
+    return (this.polls as LivePolls).poll(effect, consumer, clock);
   }
 
   private async subscribe(
@@ -426,7 +452,7 @@ class LiveRun {
       random: this.consumerRandom,
       phase,
       settings: this.settings,
-      now: () => clock.now,
+      now: () => (this.group.current ?? clock).now,
       handle: (events) => this.recorder.handle(id, events, this.clock.now()),
     };
   }
@@ -444,12 +470,20 @@ class LiveRun {
   ): LiveResult {
     const producerBytes = stats?.bytes ?? 0;
     const receiverBytes = this.receiverBytes() - this.baseReceiverBytes;
-    this.recorder.addDeliveries(stats?.deliveries ?? 0);
+    this.recorder.addProducerCounts({
+      deliveries: stats?.deliveries ?? 0,
+      failedDeliveries: stats?.failedDeliveries,
+      retries: stats?.retries,
+    });
+    this.recorder.addProducerCounts({ deliveries: 0, resets: stats?.resets ?? 0 });
+    this.recorder.addBytes(producerBytes + receiverBytes);
 
     return {
-      result: this.recorder.result(
-        this.options.strategy.name,
-        completed ? Number.POSITIVE_INFINITY : this.clock.now(),
+      result: this.withReceiverDuplicates(
+        this.recorder.result(
+          this.options.strategy.name,
+          completed ? Number.POSITIVE_INFINITY : this.clock.now(),
+        ),
       ),
       live: {
         timeScale: this.options.timeScale,
@@ -472,5 +506,15 @@ class LiveRun {
         completed,
       },
     };
+  }
+
+  /**
+   * Counts the copies the receiver dropped by `webhook-id` as dropped duplicates, as the
+   * simulator counts the copies its consumers drop, so the figure means the same in both modes.
+   */
+  private withReceiverDuplicates(result: StrategyResult): StrategyResult {
+    const dropped = this.receiver?.stats.duplicates ?? 0;
+    const duplicatesDropped = result.events.duplicatesDropped + dropped;
+    return { ...result, events: { ...result.events, duplicatesDropped } };
   }
 }
