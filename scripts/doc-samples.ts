@@ -10,7 +10,8 @@ import { runCli } from '../src/cli/run-cli.ts';
 
 /** The repository root. */
 export const ROOT = new URL('../', import.meta.url);
-export const PROMPT = '$ npm run scenario -- ';
+/** The command line a sample starts with; `-s` marks a sample that shows stderr too. */
+const PROMPT = /^\$ npm run (-s )?scenario --(?: |$)/;
 
 /** A ```text block that starts with a command, and the output the docs show for it. */
 export interface Sample {
@@ -20,6 +21,11 @@ export interface Sample {
   readonly output: string;
   /** The last ```csv block before the sample, which a `--file` in it reads. */
   readonly csv: string | undefined;
+  /**
+   * True for `npm run -s`: the block shows what the terminal shows, stdout then stderr, such
+   * as an error message, whatever the exit code.
+   */
+  readonly silent: boolean;
 }
 
 /** Returns the README and every page under docs/, as paths from the repository root. */
@@ -28,7 +34,10 @@ export function documentPaths(): string[] {
   return ['README.md', ...pages.sort().map((name) => `docs/${name}`)];
 }
 
-/** Finds every sample in a Markdown text: a ```text block whose first line is the prompt. */
+/**
+ * Finds every sample in a Markdown text: a ```text block whose first line is the prompt and
+ * that holds no other command.
+ */
 export function samplesIn(markdown: string): Sample[] {
   const lines = markdown.split('\n');
   const samples: Sample[] = [];
@@ -44,10 +53,16 @@ export function samplesIn(markdown: string): Sample[] {
     const body = lines.slice(index + 1, close);
     const [first, ...rest] = body;
 
+    const prompt = first === undefined ? null : PROMPT.exec(first);
     if (fence === '```csv') csv = `${body.join('\n')}\n`;
-    else if (first?.startsWith(PROMPT) === true) {
-      const args = splitArgs(first.slice(PROMPT.length));
-      samples.push({ line: index + 1, args, output: `${rest.join('\n')}\n`, csv });
+    else if (
+      prompt !== null &&
+      first !== undefined &&
+      !rest.some((line) => line.startsWith('$ '))
+    ) {
+      const args = splitArgs(first.slice(prompt[0].length));
+      const silent = prompt[1] !== undefined;
+      samples.push({ line: index + 1, args, output: `${rest.join('\n')}\n`, csv, silent });
     }
     index = close;
   }
@@ -68,6 +83,16 @@ export function splitArgs(command: string): string[] {
   }
 
   return args;
+}
+
+/**
+ * Tells whether a sample needs a file the document does not provide, such as a scenario module
+ * or a trace file shown only in prose, so that it cannot run on its own.
+ */
+export function needsSetup(sample: Sample): boolean {
+  const scenarioFile = sample.args[0]?.startsWith('.') === true;
+  const traceFile = sample.args.includes('--file') && sample.csv === undefined;
+  return scenarioFile || traceFile;
 }
 
 /**

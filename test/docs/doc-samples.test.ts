@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   documentPaths,
+  needsSetup,
   ROOT,
   runSample,
   samplesIn,
@@ -11,7 +12,9 @@ import {
 
 for (const path of documentPaths()) {
   const markdown = readFileSync(new URL(path, ROOT), 'utf8');
-  const samples = samplesIn(markdown).filter((sample) => !usesRealTime(sample.args));
+  const samples = samplesIn(markdown).filter(
+    (sample) => !usesRealTime(sample.args) && !needsSetup(sample),
+  );
   if (samples.length === 0) continue;
 
   describe(`${path} samples`, () => {
@@ -19,6 +22,10 @@ for (const path of documentPaths()) {
       it(`line ${sample.line}: ${sample.args.join(' ')}`, async () => {
         const result = await runSample(sample);
 
+        if (sample.silent) {
+          expect(result.stdout + result.stderr).toBe(sample.output);
+          return;
+        }
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         expect(result.stdout).toBe(sample.output);
