@@ -32,6 +32,10 @@ export type Arrival = ReceiverOutcome & { readonly at: number };
  *
  * It also tracks the work still running after a reply, such as a hand-off due after an early
  * acknowledgement, so that the run does not end before the consumer has every event.
+ *
+ * NOTE: the simulator also draws network losses from this stream, while a live run draws the
+ * losses of pushes from a copy in the producer's process. With losses and random receiver
+ * faults both on, the two modes therefore draw different values and agree only on average.
  */
 export class ReceiverBehaviour {
   private readonly decisions: SimReceiver;
