@@ -5,6 +5,7 @@
  * work in the parent never counts as the server's.
  */
 import Fastify from 'fastify';
+import { SCENARIO_TIME_HEADER } from '../src/live/scenario-time.ts';
 import { startProducerServer } from '../src/live/producer-server.ts';
 import { createProducerState } from '../src/model/producer.ts';
 import type { FromServer, ServerKind, ToServer } from './live-child.ts';
@@ -30,12 +31,18 @@ function startProducer(): Promise<RunningServer> {
 
 /**
  * Starts the baseline of the poll benchmark: one fastify route that sends the producer's
- * response to the benchmark's poll, precomputed, with the same `ETag` and content type.
+ * response to the benchmark's poll, precomputed, with the same headers: `ETag`, content type
+ * and the scenario time the producer answers as of.
  */
 async function startBarePoll(): Promise<RunningServer> {
   const app = Fastify({ logger: false });
+  const time = String(newestTime(buildLiveLog()));
   app.get('/events', (_request, reply) => {
-    return reply.header('etag', POLL_ETAG).header('content-type', JSON_TYPE).send(POLL_BODY);
+    return reply
+      .header('etag', POLL_ETAG)
+      .header('content-type', JSON_TYPE)
+      .header(SCENARIO_TIME_HEADER, time)
+      .send(POLL_BODY);
   });
   return listen(app);
 }
