@@ -239,7 +239,8 @@ function pollPath(poll: LivePoll): string {
 
 function pollHeaders(poll: LivePoll): Record<string, string> {
   const headers: Record<string, string> = { [SCENARIO_TIME_HEADER]: String(poll.arrival) };
-  if (poll.request.etag !== undefined) headers['if-none-match'] = poll.request.etag;
+  const etag = poll.request.etag;
+  if (etag !== undefined && etag !== '') headers['if-none-match'] = etag;
   return headers;
 }
 

@@ -11,7 +11,8 @@ function* pollConditionalConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd } = context.settings;
   let at = firstPollTime(context);
   let cursor = 0;
-  let etag: string | undefined;
+  // No tag yet: the first poll asks for one without sending `If-None-Match`.
+  let etag = '';
 
   for (;;) {
     const request = { type: 'poll', cursor, keys: context.keys, at, etag } as const;
