@@ -6,6 +6,8 @@ import { runBareLoop } from './bare-loop.ts';
 import type { Figure } from './figures.ts';
 import { latencyOf, rateFigure, summaryFigure } from './figures.ts';
 import type { Profile } from './profiles.ts';
+import type { Round } from './rounds.ts';
+import { pairedRatios, pairNote, runRounds, samplesOf } from './rounds.ts';
 import type { PollWorkload } from './world.ts';
 import { buildPollWorld, simulatePolling } from './world.ts';
 
@@ -23,65 +25,57 @@ const QUEUE_ITEMS = 1000;
 
 type Loop = 'bare' | 'sim';
 
-/** One round's call time of each loop, in ms, and the polls each call made. */
-interface Round {
-  readonly ms: Record<Loop, number>;
-  readonly polls: number;
-}
-
 const LOOPS: Record<Loop, (world: World, workload: PollWorkload) => number> = {
   bare: (world, workload) => runBareLoop(world, workload).requests,
   sim: (world, workload) => simulatePolling(world, workload).requests,
 };
 
+/** One call of one loop: its time in ms and the polls it made. */
+interface LoopSample {
+  readonly ms: number;
+  readonly polls: number;
+}
+
 /**
- * Times the simulator and the bare loop on the same world in rounds. Each round times one call
- * of each, back to back, so that both see the same load on the machine, and the ratio comes
- * from the two calls of one round. The first round starts with one untimed call of each loop,
- * and the order within a round alternates so that neither loop always runs after the other.
+ * Times the simulator and the bare loop on the same world in rounds (see rounds.ts). Each
+ * round times one call of each, back to back, so that both see the same load on the machine.
+ * One untimed call of each loop comes first, so that both time code V8 has already optimized.
  */
 export async function benchEngine(profile: Profile): Promise<EngineFigures> {
   const workload = profile.engine;
   const world = buildPollWorld(workload);
-  const rounds: Round[] = [];
 
-  for (let round = 0; round < profile.engineSamples; round++) {
-    const order: Loop[] = round % 2 === 0 ? ['bare', 'sim'] : ['sim', 'bare'];
-    rounds.push(await runRound(world, workload, order, round === 0));
-  }
+  const rounds = await runRounds<Loop, LoopSample>({
+    tasks: ['bare', 'sim'],
+    rounds: profile.engineRounds,
+    warmUp: (loop) => timeLoop(world, workload, loop),
+    measure: (loop) => timeLoop(world, workload, loop),
+  });
+  for (const round of rounds) checkSameWork(round.samples.sim.polls, round.samples.bare.polls);
 
   return engineFigures(rounds, workload);
 }
 
-/** Runs one round as a tinybench run of one timed call per loop. */
-async function runRound(
-  world: World,
-  workload: PollWorkload,
-  order: readonly Loop[],
-  warmUp: boolean,
-): Promise<Round> {
-  const polls: Record<Loop, number> = { bare: 0, sim: 0 };
+/** Times one call of a loop as a tinybench run of one iteration. */
+async function timeLoop(world: World, workload: PollWorkload, loop: Loop): Promise<LoopSample> {
+  let polls = 0;
   const bench = new Bench({
     name: 'engine round',
     time: 0,
     iterations: 1,
-    warmup: warmUp,
-    warmupTime: 0,
-    warmupIterations: 1,
+    warmup: false,
     throws: true,
   });
-
-  for (const loop of order) {
-    const call = () => {
-      polls[loop] = LOOPS[loop](world, workload);
-    };
-    bench.add(loop, call, { async: false });
-  }
+  bench.add(
+    loop,
+    () => {
+      polls = LOOPS[loop](world, workload);
+    },
+    { async: false },
+  );
   await bench.run();
 
-  checkSameWork(polls.sim, polls.bare);
-  const ms = { bare: callTime(bench, 'bare'), sim: callTime(bench, 'sim') };
-  return { ms, polls: polls.sim };
+  return { ms: latencyOf(task(bench, loop)).mean, polls };
 }
 
 function checkSameWork(simPolls: number, barePolls: number): void {
@@ -94,19 +88,28 @@ function checkSameWork(simPolls: number, barePolls: number): void {
 }
 
 async function engineFigures(
-  rounds: readonly Round[],
+  rounds: readonly Round<Loop, LoopSample>[],
   workload: PollWorkload,
 ): Promise<EngineFigures> {
   const size = describeWorkload(workload);
-  const rates = (loop: Loop) => rounds.map((round) => (round.polls * 1000) / round.ms[loop]);
-  const ratios = rounds.map((round) => round.ms.bare / round.ms.sim);
+  const rate = (sample: LoopSample) => (sample.polls * 1000) / sample.ms;
 
   return {
-    sim: summaryFigure(`sim poll: ${size}`, 'events/s', 'bigger', rates('sim')),
-    bare: summaryFigure(`bare heap loop: ${size}`, 'events/s', 'bigger', rates('bare')),
+    sim: summaryFigure(`sim poll: ${size}`, 'events/s', 'bigger', samplesOf(rounds, 'sim', rate)),
+    bare: summaryFigure(
+      `bare heap loop: ${size}`,
+      'events/s',
+      'bigger',
+      samplesOf(rounds, 'bare', rate),
+    ),
     ratio: {
-      ...summaryFigure(`sim / bare heap loop: ${size}`, 'ratio', 'bigger', ratios),
-      note: "each sample is one round's ratio of the two rates",
+      ...summaryFigure(
+        `sim / bare heap loop: ${size}`,
+        'ratio',
+        'bigger',
+        pairedRatios(rounds, 'sim', 'bare', rate),
+      ),
+      note: pairNote('the two rates'),
     },
     queue: await benchQueue(),
   };
@@ -138,11 +141,6 @@ function task(bench: Bench, name: string): Task {
   const found = bench.getTask(name);
   if (found === undefined) throw new Error(`benchmark task '${name}' is missing`);
   return found;
-}
-
-/** Returns the time of a task's one timed call, in ms. */
-function callTime(bench: Bench, name: string): number {
-  return latencyOf(task(bench, name)).mean;
 }
 
 /** Names a workload's size, such as "1,000 consumers x 10,000 s". */

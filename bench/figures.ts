@@ -14,6 +14,11 @@ export interface Figure {
   readonly direction: Direction;
   /** The derivation of the figure, where its name leaves it out. */
   readonly note?: string;
+  /**
+   * Set on figures of the seeded simulator, which repeat exactly from run to run: any change
+   * is a change of the model, not noise. They have one sample and no range.
+   */
+  readonly deterministic?: boolean;
 }
 
 /** Median, smallest and largest of some samples, and how many there were. */

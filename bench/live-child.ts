@@ -5,9 +5,10 @@ import { PROJECT_ROOT } from './spawn.ts';
 
 /**
  * The servers of the live benchmarks: the producer's API, a bare fastify route that sends the
- * same poll response, and a webhook receiver that responds with 204.
+ * same poll response, the project's webhook receiver, which checks signatures, and a bare
+ * fastify route that responds to every post with 204.
  */
-export type ServerKind = 'producer' | 'bare-poll' | 'receiver';
+export type ServerKind = 'producer' | 'bare-poll' | 'receiver' | 'bare-receiver';
 
 /** Messages from the parent: open a CPU window, close it, or shut the server down. */
 export type ToServer = { readonly type: 'mark' } | { readonly type: 'measure' | 'close' };

@@ -1,5 +1,7 @@
+import { signatureHeaders } from '../src/live/signature.ts';
 import type { ProducerEvent } from '../src/model/event-log.ts';
 import { EventLog } from '../src/model/event-log.ts';
+import type { PushMessage } from '../src/model/producer.ts';
 
 /** Events in the producer's log during the poll benchmark. */
 const LOG_EVENTS = 100;
@@ -40,4 +42,37 @@ export function sampleEvent(): ProducerEvent {
   const event = buildLiveLog().events[0];
   if (event === undefined) throw new Error('the benchmark log has no events');
   return event;
+}
+
+/**
+ * The signing secret of the receiver benchmark's one subscription. It is fixed so that the
+ * receiver's process and the benchmark's agree on it without sending it.
+ */
+export const RECEIVER_SECRET = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+
+/** The consumer that `HOOK_PATH` delivers to. */
+export const HOOK_CONSUMER = 1;
+
+/** A webhook post as the emitter sends it: the body bytes and the headers that sign them. */
+export interface SignedPost {
+  readonly body: Buffer;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Signs a message of one event with `RECEIVER_SECRET` at `timestamp` (Unix seconds), as
+ * `WebhookSender.post` signs it. A receiver accepts it for 5 minutes either side of that time.
+ */
+export function signedPost(timestamp: number): SignedPost {
+  const message: PushMessage = { subscription: HOOK_CONSUMER, events: [sampleEvent()] };
+  const body = Buffer.from(JSON.stringify(message));
+  const id = `msg_${HOOK_CONSUMER}_${sampleEvent().seq}`;
+
+  return {
+    body,
+    headers: {
+      ...signatureHeaders(RECEIVER_SECRET, id, timestamp, body),
+      'content-type': 'application/json',
+    },
+  };
 }

@@ -1,86 +1,86 @@
-import autocannon from 'autocannon';
 import { request } from 'undici';
-import type { Figure } from './figures.ts';
-import { summaryFigure } from './figures.ts';
-import { ServerChild } from './live-child.ts';
-import { POLL_PATH } from './live-fixture.ts';
-import type { PollLoad, Profile } from './profiles.ts';
+import { POLL_ETAG, POLL_PATH } from './live-fixture.ts';
+import type { LoadComparison, LoadFigures } from './live-load.ts';
+import { compareLoads } from './live-load.ts';
+import type { Profile } from './profiles.ts';
 
 /** The two poll servers: the producer's API and the bare fastify route that copies its response. */
 type PollServer = 'producer' | 'bare';
 
-const KINDS = { producer: 'producer', bare: 'bare-poll' } as const;
-const LABELS: Record<PollServer, string> = { producer: 'producer', bare: 'bare fastify route' };
+export type PollFigures = LoadFigures<PollServer>;
 
-/** The throughput, latency and CPU cost of one server in one round. */
-interface PollSample {
-  readonly requestsPerSecond: number;
-  /** Latency percentiles in ms, as autocannon records them. */
-  readonly p50: number;
-  readonly p99: number;
-  /** The server process's CPU time per completed request, in µs. */
-  readonly cpuMicros: number;
-}
-
-/** Figures of one poll server, each the median over the rounds. */
-export interface PollServerFigures {
-  readonly rate: Figure;
-  readonly p50: Figure;
-  readonly p99: Figure;
-  readonly cpu: Figure;
-}
-
-export interface PollFigures {
-  readonly producer: PollServerFigures;
-  readonly bare: PollServerFigures;
-  /** The producer's requests/s over the bare route's, per round. */
-  readonly ratio: Figure;
-  /**
-   * The producer's requests per second of server CPU over the bare route's, per round: the
-   * ratio of their rates if the server's CPU were the only limit.
-   */
-  readonly cpuRatio: Figure;
-}
-
-type Servers = Record<PollServer, { readonly server: ServerChild; readonly url: string }>;
+const POLL: LoadComparison<PollServer> = {
+  group: 'poll',
+  tasks: ['producer', 'bare'],
+  targets: {
+    producer: {
+      label: 'producer',
+      server: 'producer',
+      method: 'GET',
+      path: POLL_PATH,
+      status: 200,
+      description: 'GET /events with no new events',
+    },
+    bare: {
+      label: 'bare fastify route',
+      server: 'bare-poll',
+      method: 'GET',
+      path: POLL_PATH,
+      status: 200,
+      description: 'GET /events returning the same bytes, precomputed',
+    },
+  },
+  check: checkSameResponse,
+};
 
 /**
  * Loads the producer's `GET /events` and a bare fastify route that sends the same bytes with
- * autocannon, from this process, while each server runs in a process of its own. Rounds
- * alternate which server goes first, and the ratio comes from the two loads of one round.
+ * autocannon, from this process, while each server runs in a process of its own.
  */
-export async function benchPoll(profile: Profile): Promise<PollFigures> {
-  const servers = await startServers();
-
-  try {
-    await checkSameResponse(servers);
-    await warmUp(servers, profile.poll);
-
-    const rounds: Record<PollServer, PollSample>[] = [];
-    for (let round = 0; round < profile.poll.rounds; round++) {
-      const order: PollServer[] = round % 2 === 0 ? ['producer', 'bare'] : ['bare', 'producer'];
-      rounds.push(await runRound(servers, profile.poll, order));
-    }
-    return pollFigures(rounds, profile.poll);
-  } finally {
-    await Promise.all([servers.producer.server.close(), servers.bare.server.close()]);
-  }
+export function benchPoll(profile: Profile): Promise<PollFigures> {
+  return compareLoads(POLL, profile.poll);
 }
 
-/** Starts both servers at once; if one fails to start, closes the other before throwing. */
-async function startServers(): Promise<Servers> {
-  const [producer, bare] = await Promise.allSettled([
-    ServerChild.start(KINDS.producer),
-    ServerChild.start(KINDS.bare),
-  ]);
+/**
+ * The conditional poll and the full poll: the same `GET /events` to the producer, with and
+ * without the `If-None-Match` that names its current `ETag`.
+ */
+type ConditionalPoll = 'conditional' | 'full';
 
-  if (producer.status === 'fulfilled' && bare.status === 'fulfilled') {
-    return { producer: producer.value, bare: bare.value };
-  }
-  for (const started of [producer, bare]) {
-    if (started.status === 'fulfilled') await started.value.server.close();
-  }
-  throw producer.status === 'rejected' ? producer.reason : (bare as PromiseRejectedResult).reason;
+export type ConditionalFigures = LoadFigures<ConditionalPoll>;
+
+const CONDITIONAL: LoadComparison<ConditionalPoll> = {
+  group: 'conditional poll',
+  tasks: ['conditional', 'full'],
+  targets: {
+    conditional: {
+      label: '304',
+      server: 'producer',
+      method: 'GET',
+      path: POLL_PATH,
+      headers: { 'if-none-match': POLL_ETAG },
+      status: 304,
+      description:
+        'producer: GET /events with the current ETag in If-None-Match, returning 304 with no body',
+    },
+    full: {
+      label: 'full 200',
+      server: 'producer',
+      method: 'GET',
+      path: POLL_PATH,
+      status: 200,
+      description:
+        'producer: the same GET /events without If-None-Match, returning 200 with a body',
+    },
+  },
+};
+
+/**
+ * Loads one producer process with conditional polls, which get 304, and with the same polls
+ * made unconditional, which get 200 with the body, in alternating rounds.
+ */
+export function benchConditional(profile: Profile): Promise<ConditionalFigures> {
+  return compareLoads(CONDITIONAL, profile.conditional);
 }
 
 /** Headers that differ between any two responses and so are left out of the comparison. */
@@ -90,10 +90,10 @@ const VARYING_HEADERS = new Set(['date']);
  * Fails unless both servers send the same status, headers and body bytes for the poll, because
  * the baseline only means something while it does the same I/O as the producer.
  */
-async function checkSameResponse(servers: Servers): Promise<void> {
+async function checkSameResponse(urls: Readonly<Record<PollServer, string>>): Promise<void> {
   const [producer, bare] = await Promise.all([
-    fetchResponse(servers.producer.url),
-    fetchResponse(servers.bare.url),
+    fetchResponse(urls.producer),
+    fetchResponse(urls.bare),
   ]);
 
   if (producer !== bare) {
@@ -114,145 +114,4 @@ async function fetchResponse(baseUrl: string): Promise<string> {
     .sort();
 
   return [String(response.statusCode), ...headers, body].join('\n');
-}
-
-/** Loads each server once without measuring, so that the timed rounds run optimized code. */
-async function warmUp(servers: Servers, load: PollLoad): Promise<void> {
-  for (const name of ['producer', 'bare'] as const) {
-    const result = await runAutocannon(servers[name].url, load.connections, load.warmUpSeconds);
-    checkResult(result, name);
-  }
-}
-
-async function runRound(
-  servers: Servers,
-  load: PollLoad,
-  order: readonly PollServer[],
-): Promise<Record<PollServer, PollSample>> {
-  const samples: Partial<Record<PollServer, PollSample>> = {};
-  for (const name of order) samples[name] = await loadServer(servers, name, load);
-
-  return { producer: samples.producer as PollSample, bare: samples.bare as PollSample };
-}
-
-/** Runs one load on a server, with the server's CPU time read just before and just after it. */
-async function loadServer(servers: Servers, name: PollServer, load: PollLoad): Promise<PollSample> {
-  const { server, url } = servers[name];
-
-  await server.mark();
-  const result = await runAutocannon(url, load.connections, load.seconds);
-  const cpuMicros = await server.measure();
-  checkResult(result, name);
-
-  const requests = result.requests.total;
-  return {
-    requestsPerSecond: requests / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMicros: cpuMicros / requests,
-  };
-}
-
-function runAutocannon(
-  baseUrl: string,
-  connections: number,
-  seconds: number,
-): Promise<autocannon.Result> {
-  return autocannon({ url: `${baseUrl}${POLL_PATH}`, connections, duration: seconds });
-}
-
-/** Fails on any error or non-2xx response, since those requests are cheaper than real polls. */
-function checkResult(result: autocannon.Result, name: PollServer): void {
-  const failures = result.errors + result.timeouts + result.non2xx;
-  if (failures > 0 || result.requests.total === 0) {
-    throw new Error(
-      `autocannon against the ${LABELS[name]} completed ${result.requests.total} requests ` +
-        `with ${result.errors} errors, ${result.timeouts} timeouts and ` +
-        `${result.non2xx} non-2xx responses; expected only 2xx responses`,
-    );
-  }
-}
-
-function pollFigures(
-  rounds: readonly Record<PollServer, PollSample>[],
-  load: PollLoad,
-): PollFigures {
-  const size = describePollLoad(load);
-  const ratios = rounds.map(
-    (round) => round.producer.requestsPerSecond / round.bare.requestsPerSecond,
-  );
-  const cpuRatios = rounds.map((round) => round.bare.cpuMicros / round.producer.cpuMicros);
-
-  return {
-    producer: serverFigures(rounds, 'producer', size),
-    bare: serverFigures(rounds, 'bare', size),
-    ratio: {
-      ...summaryFigure(`poll producer / bare fastify route: ${size}`, 'ratio', 'bigger', ratios),
-      note: "each sample is one round's ratio of the two servers' requests/s",
-    },
-    cpuRatio: {
-      ...summaryFigure(
-        `poll producer / bare fastify route, requests per server CPU second: ${size}`,
-        'ratio',
-        'bigger',
-        cpuRatios,
-      ),
-      note: "each sample is the bare route's server CPU per request over the producer's",
-    },
-  };
-}
-
-function serverFigures(
-  rounds: readonly Record<PollServer, PollSample>[],
-  name: PollServer,
-  size: string,
-): PollServerFigures {
-  const samples = rounds.map((round) => round[name]);
-  const label = `poll ${LABELS[name]}`;
-  const closedLoop =
-    'closed-loop: each connection sends its next request after the previous response';
-
-  return {
-    rate: {
-      ...summaryFigure(
-        `${label}: ${size}`,
-        'requests/s',
-        'bigger',
-        samples.map((sample) => sample.requestsPerSecond),
-      ),
-      note: 'GET /events with no new events; autocannon in the parent process',
-    },
-    p50: {
-      ...summaryFigure(
-        `${label} latency p50, closed-loop: ${size}`,
-        'ms',
-        'smaller',
-        samples.map((sample) => sample.p50),
-      ),
-      note: closedLoop,
-    },
-    p99: {
-      ...summaryFigure(
-        `${label} latency p99, closed-loop: ${size}`,
-        'ms',
-        'smaller',
-        samples.map((sample) => sample.p99),
-      ),
-      note: closedLoop,
-    },
-    cpu: {
-      ...summaryFigure(
-        `${label} server CPU: ${size}`,
-        'µs/request',
-        'smaller',
-        samples.map((sample) => sample.cpuMicros),
-      ),
-      note: "user and system time of the server's process over the load, per completed request",
-    },
-  };
-}
-
-/** Names a poll load's size, such as "100 connections x 5 s". */
-export function describePollLoad(load: PollLoad): string {
-  return `${load.connections} connections x ${load.seconds} s`;
 }

@@ -5,11 +5,20 @@
  * work in the parent never counts as the server's.
  */
 import Fastify from 'fastify';
-import { SCENARIO_TIME_HEADER } from '../src/live/scenario-time.ts';
 import { startProducerServer } from '../src/live/producer-server.ts';
+import { startReceiverServer } from '../src/live/receiver-server.ts';
+import { SCENARIO_TIME_HEADER } from '../src/live/scenario-time.ts';
 import { createProducerState } from '../src/model/producer.ts';
 import type { FromServer, ServerKind, ToServer } from './live-child.ts';
-import { buildLiveLog, JSON_TYPE, newestTime, POLL_BODY, POLL_ETAG } from './live-fixture.ts';
+import {
+  buildLiveLog,
+  HOOK_CONSUMER,
+  JSON_TYPE,
+  newestTime,
+  POLL_BODY,
+  POLL_ETAG,
+  RECEIVER_SECRET,
+} from './live-fixture.ts';
 
 interface RunningServer {
   readonly url: string;
@@ -20,6 +29,7 @@ const KINDS: Record<ServerKind, () => Promise<RunningServer>> = {
   producer: startProducer,
   'bare-poll': startBarePoll,
   receiver: startReceiver,
+  'bare-receiver': startBareReceiver,
 };
 
 /** Starts the producer's API over a small log, with its clock at the newest event. */
@@ -47,8 +57,26 @@ async function startBarePoll(): Promise<RunningServer> {
   return listen(app);
 }
 
-/** Starts a webhook receiver that responds to every post with 204 and does nothing else. */
-async function startReceiver(): Promise<RunningServer> {
+/**
+ * Starts the project's webhook receiver with one subscription, signed with `RECEIVER_SECRET`.
+ * Every post of the benchmark carries the same message and so the same `webhook-id`, and a
+ * receiver that drops copies it has seen would drop all but the first. Deduplication is off,
+ * so that each post takes the path of a new message: check the signature, parse the body and
+ * hand the message over.
+ */
+function startReceiver(): Promise<RunningServer> {
+  return startReceiverServer({
+    secretFor: (consumer) => (consumer === HOOK_CONSUMER ? RECEIVER_SECRET : undefined),
+    onMessage: () => {},
+    dedupe: false,
+  });
+}
+
+/**
+ * Starts a bare webhook receiver: one fastify route that parses the JSON body with fastify's
+ * default parser, responds to every post with 204 and does nothing else.
+ */
+async function startBareReceiver(): Promise<RunningServer> {
   const app = Fastify({ logger: false });
   app.post('/hooks/:consumer', (_request, reply) => reply.code(204).send());
   return listen(app);

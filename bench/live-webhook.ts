@@ -7,6 +7,8 @@ import { summaryFigure } from './figures.ts';
 import { ServerChild } from './live-child.ts';
 import { HOOK_PATH, sampleEvent } from './live-fixture.ts';
 import type { Profile, WebhookLoad } from './profiles.ts';
+import type { Round } from './rounds.ts';
+import { pairedRatios, pairNote, runRounds, samplesOf } from './rounds.ts';
 
 /** The two webhook clients: the project's emitter and a bare undici pool. */
 type Client = 'sender' | 'bare';
@@ -43,10 +45,10 @@ type PostBatch = (count: number, inFlight: number) => Promise<number>;
  * Times `WebhookSender.post`, which signs each body, against a bare undici `Pool` that posts
  * the same bytes with headers signed once in advance. Both post from this process to a receiver
  * in a process of its own that responds with 204, with the same number of posts in flight. Rounds
- * alternate which client goes first, and the ratio comes from the two calls of one round.
+ * alternate which client goes first, and come in pairs, one in each order (see rounds.ts).
  */
 export async function benchWebhook(profile: Profile): Promise<WebhookFigures> {
-  const { server, url } = await ServerChild.start('receiver');
+  const { server, url } = await ServerChild.start('bare-receiver');
 
   try {
     return await postInRounds(url, profile.webhook);
@@ -70,12 +72,12 @@ async function postInRounds(url: string, load: WebhookLoad): Promise<WebhookFigu
         }),
       bare: barePoster(pool, subscription, message),
     };
-    const rounds: Record<Client, WebhookSample>[] = [];
-
-    for (let round = 0; round < load.rounds; round++) {
-      const order: Client[] = round % 2 === 0 ? ['sender', 'bare'] : ['bare', 'sender'];
-      rounds.push(await runRound(batches, load, order, round === 0));
-    }
+    const rounds = await runRounds<Client, WebhookSample>({
+      tasks: ['sender', 'bare'],
+      rounds: load.rounds,
+      warmUp: (client) => timeBatch(batches, client, load),
+      measure: (client) => timeBatch(batches, client, load),
+    });
     return webhookFigures(rounds, load);
   } finally {
     await Promise.allSettled([sender.close(), pool.destroy()]);
@@ -134,25 +136,6 @@ async function postAll(
   return failed;
 }
 
-/**
- * Times one batch of each client in `order`. The first round starts with one untimed batch of
- * each, so that both time code that V8 has already optimized and connections already open.
- */
-async function runRound(
-  batches: Record<Client, PostBatch>,
-  load: WebhookLoad,
-  order: readonly Client[],
-  warmUp: boolean,
-): Promise<Record<Client, WebhookSample>> {
-  if (warmUp) {
-    for (const client of order) await timeBatch(batches, client, load);
-  }
-
-  const samples: Partial<Record<Client, WebhookSample>> = {};
-  for (const client of order) samples[client] = await timeBatch(batches, client, load);
-  return { sender: samples.sender as WebhookSample, bare: samples.bare as WebhookSample };
-}
-
 async function timeBatch(
   batches: Record<Client, PostBatch>,
   client: Client,
@@ -177,13 +160,11 @@ async function timeBatch(
 }
 
 function webhookFigures(
-  rounds: readonly Record<Client, WebhookSample>[],
+  rounds: readonly Round<Client, WebhookSample>[],
   load: WebhookLoad,
 ): WebhookFigures {
   const size = describeWebhookLoad(load);
-  const ratios = rounds.map(
-    (round) => round.sender.deliveriesPerSecond / round.bare.deliveriesPerSecond,
-  );
+  const ratios = pairedRatios(rounds, 'sender', 'bare', (sample) => sample.deliveriesPerSecond);
 
   return {
     sender: clientFigures(rounds, 'sender', size),
@@ -195,17 +176,17 @@ function webhookFigures(
         'bigger',
         ratios,
       ),
-      note: "each sample is one round's ratio of the two clients' deliveries/s",
+      note: pairNote("the two clients' deliveries/s"),
     },
   };
 }
 
 function clientFigures(
-  rounds: readonly Record<Client, WebhookSample>[],
+  rounds: readonly Round<Client, WebhookSample>[],
   client: Client,
   size: string,
 ): WebhookClientFigures {
-  const samples = rounds.map((round) => round[client]);
+  const samples = samplesOf(rounds, client, (sample) => sample);
   const label = `webhook ${LABELS[client]}`;
 
   return {

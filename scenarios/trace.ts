@@ -1,10 +1,13 @@
 /**
  * Replays a real event timeline from a CSV or JSON-lines file: each row is one event at the
- * time in its time column. Every consumer wants every event. The window runs from the first
- * event to the last, so each polling consumer polls once at or after the last event.
+ * time in its time column, and `--where` keeps only the rows that meet its conditions. Every
+ * consumer wants every event. The window runs from the first event to the last, so each polling
+ * consumer polls once at or after the last event.
+ *
+ * Sources: the events are the user's own file, so this scenario assumes no rates or durations.
  */
 import { defineScenario } from '../src/model/scenario.ts';
-import { loadTrace } from '../src/trace/load-trace.ts';
+import { buildTracePlan, whereOption } from '../src/trace/trace-plan.ts';
 
 export default defineScenario({
   name: 'trace',
@@ -28,23 +31,13 @@ export default defineScenario({
       placeholder: 'NAME',
       description: 'column whose value is the event key (default: every event has one key)',
     },
+    where: whereOption(undefined),
   },
   defaults: {
     interval: '5m',
     consumers: 1,
   },
-  async build({ options, duration, consumers }) {
-    const trace = await loadTrace(options.file, {
-      timeColumn: options.timeColumn,
-      keyColumn: options.keyColumn,
-    });
-
-    const start = trace.events.reduce((min, event) => Math.min(min, event.time), Infinity);
-    const events =
-      duration === undefined
-        ? trace.events
-        : trace.events.filter((event) => event.time <= start + duration);
-
-    return { start, events, consumers: Array.from({ length: consumers }, () => ({})) };
+  build({ options, duration, consumers }) {
+    return buildTracePlan({ ...options, duration, consumers });
   },
 });

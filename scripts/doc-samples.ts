@@ -3,9 +3,10 @@
  * line is `$ npm run scenario -- ...` shows that command's output. A test compares them, and
  * scripts/update-doc-samples.ts rewrites them after a change to the output.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli/run-cli.ts';
 
 /** The repository root. */
@@ -87,12 +88,20 @@ export function splitArgs(command: string): string[] {
 
 /**
  * Tells whether a sample needs a file the document does not provide, such as a scenario module
- * or a trace file shown only in prose, so that it cannot run on its own.
+ * or a trace file shown only in prose, so that it cannot run on its own. A `--file` path that
+ * exists from the repository root, such as a real trace kept beside the repository, needs none.
  */
 export function needsSetup(sample: Sample): boolean {
   const scenarioFile = sample.args[0]?.startsWith('.') === true;
-  const traceFile = sample.args.includes('--file') && sample.csv === undefined;
+  const file = fileArgument(sample);
+  const traceFile =
+    file !== undefined && sample.csv === undefined && !existsSync(new URL(file, ROOT));
   return scenarioFile || traceFile;
+}
+
+function fileArgument(sample: Sample): string | undefined {
+  const index = sample.args.indexOf('--file');
+  return index === -1 ? undefined : sample.args[index + 1];
 }
 
 /**
@@ -130,28 +139,38 @@ export async function runSample(sample: Sample): Promise<SampleRun> {
     },
   };
 
-  const fileIndex = sample.args.indexOf('--file');
-  const file = fileIndex === -1 ? undefined : sample.args[fileIndex + 1];
+  const file = fileArgument(sample);
   if (file === undefined) {
     const code = await runCli(sample.args, output);
     return { code, stdout, stderr };
   }
 
+  // Without a csv block, the file is one that exists from the repository root (see needsSetup).
   if (sample.csv === undefined) {
-    throw new Error(
-      `the sample at line ${sample.line} reads --file, but no csv block comes before it`,
-    );
+    const code = await runCliIn(fileURLToPath(ROOT), sample.args, output);
+    return { code, stdout, stderr };
   }
+
   const folder = mkdtempSync(join(tmpdir(), 'doc-sample-'));
   writeFileSync(join(folder, file), sample.csv);
+  try {
+    const code = await runCliIn(folder, sample.args, output);
+    return { code, stdout, stderr };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
 
+async function runCliIn(
+  folder: string,
+  args: readonly string[],
+  output: Parameters<typeof runCli>[1],
+): Promise<number> {
   const previous = process.cwd();
   process.chdir(folder);
   try {
-    const code = await runCli(sample.args, output);
-    return { code, stdout, stderr };
+    return await runCli(args, output);
   } finally {
     process.chdir(previous);
-    rmSync(folder, { recursive: true, force: true });
   }
 }

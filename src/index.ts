@@ -30,4 +30,5 @@ export { defineScenario } from './model/scenario.ts';
 export type { ConsumerSpec } from './model/world.ts';
 export type { RunReport, WorldSummary } from './runtime/run.ts';
 export { runScenario } from './runtime/run.ts';
+export { checkConsumerCount, checkEventCount } from './runtime/run-size.ts';
 export type { RunInput } from './runtime/settings.ts';

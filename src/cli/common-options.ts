@@ -1,3 +1,4 @@
+import { PRICE_PRESETS } from '../model/price-presets.ts';
 import { BASE_DEFAULTS } from '../runtime/settings.ts';
 import { STRATEGIES } from '../strategies/index.ts';
 
@@ -10,6 +11,8 @@ export interface CommonOption {
   /** The default when the scenario sets none. */
   readonly default?: string;
 }
+
+const PRESET_NAMES = PRICE_PRESETS.map((preset) => preset.name).join(', ');
 
 /** The options of every run, in the order `--help` lists them. */
 export const COMMON_OPTIONS: readonly CommonOption[] = [
@@ -124,9 +127,78 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
     default: '5s',
   },
   {
+    flag: '--cost-per-request',
+    key: 'costPerRequest',
+    value: 'PRICE',
+    description:
+      'price of one request, such as 0.0000004, or per million, such as 0.40/M; adds a cost ' +
+      'table and the break-even event rate (docs/costs.md)',
+  },
+  {
+    flag: '--cost-per-delivery',
+    key: 'costPerDelivery',
+    value: 'PRICE',
+    description: 'price of one delivery (one push, retries included), written like the above',
+  },
+  {
+    flag: '--cost-preset',
+    key: 'costPreset',
+    value: 'NAME',
+    description: `both prices from a public price list: ${PRESET_NAMES}`,
+  },
+  {
+    flag: '--sweep',
+    key: 'sweep',
+    value: 'NAME=FROM..TO',
+    description:
+      'run the scenario once for each of --steps values of NAME from FROM to TO, with the same ' +
+      'seed, and print a row per value and strategy, such as interval=30s..30m. NAME is ' +
+      'interval, consumers, duration, latency, or an option of the scenario or a strategy or ' +
+      "fault option that takes a number, a duration or a rate, as the scenario's --help lists",
+  },
+  {
+    flag: '--steps',
+    key: 'steps',
+    value: 'N',
+    description:
+      'values a sweep runs, FROM and TO included, from 2 to 100; the values between are ' +
+      'rounded to three significant digits, or to whole numbers for counts',
+    default: '7',
+  },
+  {
+    flag: '--spacing',
+    key: 'spacing',
+    value: 'log|linear',
+    description:
+      'how a sweep spreads its values: log gives each step the same ratio, linear the same ' +
+      'difference',
+    default: 'log when FROM is above zero and TO is more than 10 times FROM, else linear',
+  },
+  {
+    flag: '--threads',
+    key: 'threads',
+    value: 'N',
+    description:
+      "worker threads that run a sweep's values at once; 0 runs them one after another in " +
+      'the main thread, which saves the second or so each worker takes to start',
+    default: 'one per core, at most one per value; 0 on a single core',
+  },
+  {
     flag: '--json',
     key: 'json',
     description: 'print one JSON object on stdout instead of the table',
+  },
+  {
+    flag: '--csv',
+    key: 'csv',
+    description:
+      'print CSV on stdout instead of the table: a header row, then a row per strategy, or ' +
+      'per value and strategy for a sweep, with numbers unformatted and durations in ms',
+  },
+  {
+    flag: '--markdown',
+    key: 'markdown',
+    description: 'print a GitHub-flavoured Markdown table on stdout instead of the table',
   },
   {
     flag: '--help',

@@ -2,6 +2,7 @@ import { flagOf } from '../model/option-values.ts';
 import type { OptionSpec, Scenario } from '../model/scenario.ts';
 import type { Knob } from '../runtime/knobs.ts';
 import { KNOBS } from '../runtime/knobs.ts';
+import { sweepParams } from '../runtime/sweep-params.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 
 const USAGE = `Usage: npm run scenario -- <scenario> [options]
@@ -58,7 +59,7 @@ export function renderHelp(scenario?: Scenario): string {
     section('Strategy options:', knobs('strategy')),
     section('Faults (all seeded by --seed; times count from the window start):', knobs('fault')),
   ];
-  if (scenario !== undefined) sections.push(scenarioSection(scenario));
+  if (scenario !== undefined) sections.push(scenarioSection(scenario), sweepSection(scenario));
   return `${sections.join('\n\n')}\n`;
 }
 
@@ -73,6 +74,12 @@ function scenarioSection(scenario: Scenario): string {
 
   const title = `Options of ${scenario.name} (${scenario.summary}):`;
   return rows.length === 0 ? `${title}\n  none` : section(title, rows);
+}
+
+/** Lists the names that `--sweep` takes for `scenario`, wrapped like the option texts. */
+function sweepSection(scenario: Scenario): string {
+  const names = sweepParams(scenario).map((param) => param.name);
+  return `Names --sweep takes for ${scenario.name}:\n  ${wrap(names.join(', '), 2)}`;
 }
 
 function knobDefault(knob: Knob, defaults: Scenario['defaults']): string {

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { register } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/index.ts';
-import { PollVsPushError } from '../errors.ts';
+import { isPollVsPushError, PollVsPushError } from '../errors.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { checkScenario } from './check-scenario.ts';
 
 export function builtInNames(): string[] {
   return Object.keys(BUILT_IN_SCENARIOS);
@@ -11,7 +13,7 @@ export function builtInNames(): string[] {
 
 /** Tells whether `name` is a path to a module rather than a built-in scenario's name. */
 function isPath(name: string): boolean {
-  return name.includes('/') || /\.(ts|js|mjs|mts)$/.test(name);
+  return name.includes('/') || /\.(ts|js|mjs|mts|cjs|cts)$/.test(name);
 }
 
 /** Loads a built-in scenario by name, or a user's scenario module by path. */
@@ -30,8 +32,27 @@ export async function loadScenario(name: string): Promise<Scenario> {
   return load();
 }
 
+/**
+ * Loads a scenario module from anywhere on disk and checks its default export. The module is
+ * an ES module, in TypeScript or JavaScript, that imports the API from 'poll-vs-push'.
+ */
 async function loadModule(path: string): Promise<Scenario> {
   const absolute = resolve(path);
+  checkModuleFile(path, absolute);
+  registerPackageHooks();
+
+  let module: { default?: unknown };
+  try {
+    module = await import(pathToFileURL(absolute).href);
+  } catch (error: unknown) {
+    throw loadFailure(path, absolute, error);
+  }
+
+  checkScenario(module.default, `scenario module '${path}'`);
+  return module.default;
+}
+
+function checkModuleFile(path: string, absolute: string): void {
   if (!existsSync(absolute)) {
     throw new PollVsPushError(
       'PVP_UNKNOWN_SCENARIO',
@@ -39,21 +60,73 @@ async function loadModule(path: string): Promise<Scenario> {
         builtInNames().join(', '),
     );
   }
-
-  const module: { default?: unknown } = await import(pathToFileURL(absolute).href);
-  if (!isScenario(module.default)) {
+  if (statSync(absolute).isDirectory()) {
     throw new PollVsPushError(
-      'PVP_INVALID_SCENARIO',
-      `scenario module '${path}' has no default export made with defineScenario; ` +
-        'end it with `export default defineScenario({ name, summary, build })`',
+      'PVP_UNKNOWN_SCENARIO',
+      `scenario module '${path}' is a directory; pass the path of a .ts or .js file in it`,
     );
   }
-
-  return module.default;
+  if (/\.c[jt]s$/.test(absolute)) throw commonJsModule(path);
 }
 
-function isScenario(value: unknown): value is Scenario {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Record<string, unknown>;
-  return typeof candidate.name === 'string' && typeof candidate.build === 'function';
+let hooksRegistered = false;
+
+/**
+ * Registers the resolve hook of package-hooks.mjs once per process, so that a module outside
+ * this repository can import 'poll-vs-push' and loads as an ES module. A hook added with
+ * register() (Node 20.6 and later) applies to every later import, but not to require(). Under
+ * vitest the hook goes unused, because vite resolves and loads the module itself.
+ */
+function registerPackageHooks(): void {
+  if (hooksRegistered) return;
+
+  register('./package-hooks.mjs', import.meta.url, {
+    data: {
+      entryUrl: new URL('../index.ts', import.meta.url).href,
+      packageRootUrl: new URL('../../', import.meta.url).href,
+    },
+  });
+  hooksRegistered = true;
+}
+
+function commonJsModule(path: string): PollVsPushError {
+  return new PollVsPushError(
+    'PVP_INVALID_SCENARIO',
+    `scenario module '${path}' is CommonJS, which cannot load poll-vs-push; write it as an ` +
+      'ES module, with import and export default, in a .ts, .mts, .js or .mjs file',
+  );
+}
+
+/** Node's message when an ES module uses a name that only CommonJS defines. */
+const COMMONJS_NAME = /^(require|module|exports|__filename|__dirname) is not defined in ES module/;
+
+/**
+ * Turns an error raised while importing a scenario module into one that names the module and,
+ * where the stack shows it, the line at fault, without the stack itself.
+ * NOTE: when a .cjs helper of the module calls require('poll-vs-push'), tsx 4.23 also rejects a
+ * second promise that nothing awaits, so Node prints that error's stack after this message.
+ */
+function loadFailure(path: string, absolute: string, error: unknown): unknown {
+  if (isPollVsPushError(error)) return error;
+  if (!(error instanceof Error)) return error;
+  if (error instanceof ReferenceError && COMMONJS_NAME.test(error.message)) {
+    return commonJsModule(path);
+  }
+
+  const reason = error.message
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join(' ');
+  const location = locationIn(error.stack ?? '', absolute);
+  return new PollVsPushError(
+    'PVP_INVALID_SCENARIO',
+    `scenario module '${path}' failed to load: ${reason}${location}; fix the module`,
+  );
+}
+
+/** Finds the first stack frame in the module's own file, as ` (at line 3, column 9)`. */
+function locationIn(stack: string, absolute: string): string {
+  const frame = stack.split('\n').find((line) => line.includes(absolute));
+  const match = frame === undefined ? null : /:(\d+):(\d+)\)?$/.exec(frame);
+  return match === null ? '' : ` (at line ${match[1]}, column ${match[2]})`;
 }

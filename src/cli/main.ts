@@ -4,6 +4,7 @@ import { runCli } from './run-cli.ts';
 const output = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
+  terminal: process.stderr.isTTY ? process.stderr : undefined,
 };
 
 // npm runs scripts from the package root; paths the user typed are relative to where they were.

@@ -4,23 +4,35 @@ import { isPollVsPushError, PollVsPushError } from '../errors.ts';
 import { flagOf } from '../model/option-values.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { renderComparison, renderComparisonJson } from '../report/compare.ts';
-import { renderJson } from '../report/json.ts';
 import { renderLoad, renderLoadJson } from '../report/load.ts';
-import { renderTable } from '../report/table.ts';
+import { RUN_REPORTERS } from '../report/reporters.ts';
 import { KNOBS } from '../runtime/knobs.ts';
 import { compareModes, runLoad, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
+import { readCostOptions, renderPricedRun } from './cost-options.ts';
 import { renderHelp } from './help.ts';
 import { builtInNames, loadScenario } from './load-scenario.ts';
+import { checkCombinations, readFormat } from './output-format.ts';
+import { runSweepCommand } from './sweep-command.ts';
 
 /** Output streams of the CLI. Tests pass buffers; the program passes the process streams. */
 export interface CliOutput {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The stream under `stderr` when it is a terminal, for a sweep's progress bar. */
+  readonly terminal?: NodeJS.WriteStream;
 }
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'compare', 'allowRemote', 'load']);
+const BOOLEAN_FLAGS = new Set([
+  'json',
+  'csv',
+  'markdown',
+  'help',
+  'compare',
+  'allowRemote',
+  'load',
+]);
 
 /**
  * Runs the command line and returns the exit code: 0 on success, 2 for a usage error, 1 for
@@ -61,6 +73,9 @@ async function dispatch(
   const scenario = await loadScenario(name);
   const values = parseOptions(argv, scenario);
   if (values.help === true) return output.stdout(renderHelp(scenario));
+  const prices = readCostOptions(values);
+  const format = readFormat(values);
+  checkCombinations(values, format);
 
   const input = { ...toRunInput(values, scenario), signal };
   if (values.load === true) {
@@ -74,8 +89,22 @@ async function dispatch(
     return;
   }
 
+  const sweep = stringValue(values.sweep);
+  if (sweep !== undefined) {
+    const sweepValues = {
+      sweep,
+      steps: stringValue(values.steps),
+      spacing: stringValue(values.spacing),
+      threads: stringValue(values.threads),
+    };
+    return runSweepCommand(name, scenario, input, sweepValues, format, output);
+  }
+
   const report = await runScenario(scenario, input);
-  output.stdout(values.json === true ? renderJson(report) : renderTable(report));
+  if (prices !== undefined && (format === 'table' || format === 'json')) {
+    return output.stdout(renderPricedRun(report, prices, values.json === true));
+  }
+  output.stdout(RUN_REPORTERS[format](report));
 }
 
 const STRING_FLAGS = new Set([
@@ -95,9 +124,10 @@ function findScenarioName(argv: readonly string[]): string | undefined {
 
 async function renderList(): Promise<string> {
   const lines = [];
+  const width = Math.max(...builtInNames().map((name) => name.length)) + 2;
   for (const name of builtInNames()) {
     const scenario = await loadScenario(name);
-    lines.push(`${name.padEnd(10)}${scenario.summary}`);
+    lines.push(`${name.padEnd(width)}${scenario.summary}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -33,8 +33,8 @@ export async function createHttpServer(
   register: (app: FastifyInstance) => void,
 ): Promise<HttpServer> {
   const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: false });
-  const sockets = new Set<Socket>();
-  app.server.on('connection', (socket: Socket) => sockets.add(socket));
+  const bytes = new SocketBytes();
+  app.server.on('connection', (socket: Socket) => bytes.watch(socket));
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode ?? 500;
@@ -52,7 +52,7 @@ export async function createHttpServer(
   return {
     app,
     url: address,
-    bytes: () => countBytes(sockets),
+    bytes: () => bytes.total(),
     close: async () => {
       await app.close();
     },
@@ -82,12 +82,31 @@ export function sendError(
   return reply.code(status).send({ error: { code, message } });
 }
 
-function countBytes(sockets: ReadonlySet<Socket>): { read: number; written: number } {
-  let read = 0;
-  let written = 0;
-  for (const socket of sockets) {
-    read += socket.bytesRead;
-    written += socket.bytesWritten;
+/**
+ * Bytes read and written on a server's sockets, open and closed. A socket's count moves into
+ * the totals when it closes, so a long run keeps only its open sockets.
+ */
+class SocketBytes {
+  private readonly open = new Set<Socket>();
+  private closedRead = 0;
+  private closedWritten = 0;
+
+  watch(socket: Socket): void {
+    this.open.add(socket);
+    socket.once('close', () => {
+      this.closedRead += socket.bytesRead;
+      this.closedWritten += socket.bytesWritten;
+      this.open.delete(socket);
+    });
   }
-  return { read, written };
+
+  total(): { read: number; written: number } {
+    let read = this.closedRead;
+    let written = this.closedWritten;
+    for (const socket of this.open) {
+      read += socket.bytesRead;
+      written += socket.bytesWritten;
+    }
+    return { read, written };
+  }
 }

@@ -170,6 +170,8 @@ function sendResponse(
   reply.header('etag', etag);
   setCommonHeaders(reply, annotated, time);
   if (matchesAny(poll.ifNoneMatch, etag) && annotated.events.length === 0) {
+    // A 304 does not count against the rate limit, as in the simulator.
+    options.gate?.refund(poll.consumer);
     return reply.code(304).send();
   }
   return reply.send({ events: annotated.events, cursor: annotated.cursor });

@@ -53,7 +53,8 @@ interface Rejection {
  *   text message of its JSON; a clean close (1000, `end of run`) ends the run.
  *
  * A connect that cannot be served gets a JSON error instead of the stream: 400 for an invalid
- * request, 503 while the producer is down (with `Retry-After` when the producer sends one),
+ * request, 503 while the producer is down (a producer that is down cannot know when it will
+ * be back, so it sends no `Retry-After`),
  * and 410 Gone with code `gone` when the producer no longer holds every event after the id.
  * A client then catches up with `GET /events?cursor=<id>` and reconnects. 410 rather than the
  * 204 that stops a browser's EventSource: the client must not stop, it must poll first.

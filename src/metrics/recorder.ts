@@ -26,6 +26,7 @@ export class RunRecorder {
   private readonly tallies: ConsumerTally[];
   private readonly latency = new LatencyStats();
   private readonly peaks = new PeakWindows();
+  private unordered: number[] = [];
   private requests = 0;
   private wasted = 0;
   private arrivals = 0;
@@ -45,6 +46,12 @@ export class RunRecorder {
     private readonly window: RecorderWindow = { start: 0, end: 0 },
     /** Whether a consumer drops an event it has already handled instead of applying it again. */
     private readonly dedupe = true,
+    /**
+     * Whether requests reach `countArrival` in time order, as in the simulator. Live consumers
+     * report the scenario times their requests state, in the order they happen to run, so
+     * their arrivals are kept and sorted before the peaks are counted.
+     */
+    private readonly arrivalsInOrder = true,
   ) {
     this.tallies = consumerKeys.map((keys) => ({
       keys: keys === undefined ? undefined : new Set(keys),
@@ -60,7 +67,8 @@ export class RunRecorder {
   countArrival(time: number): void {
     if (time < this.window.start) return;
     this.arrivals++;
-    this.peaks.add(time);
+    if (this.arrivalsInOrder) this.peaks.add(time);
+    else this.unordered.push(time);
   }
 
   /**
@@ -143,6 +151,7 @@ export class RunRecorder {
    * wanted, and so as missed, to those timed at or before it.
    */
   result(strategy: string, until = Number.POSITIVE_INFINITY): StrategyResult {
+    this.countUnordered();
     const total = this.consumerKeys.reduce((sum, keys) => sum + this.log.countFor(keys, until), 0);
     const missed = Math.max(0, total - this.notified);
 
@@ -169,6 +178,13 @@ export class RunRecorder {
         outOfOrder: this.outOfOrder,
       },
     };
+  }
+
+  /** Feeds the arrivals kept out of order to the peaks, sorted, once. */
+  private countUnordered(): void {
+    const times = Float64Array.from(this.unordered).sort();
+    for (const time of times) this.peaks.add(time);
+    this.unordered = [];
   }
 
   private peakToMean(): number {

@@ -115,11 +115,17 @@ export interface ScenarioPlan {
 
 /** A producer's world: which events happen when, and who wants them. */
 export interface ScenarioDefinition<O extends OptionSpecs = OptionSpecs> {
+  /** The name that reports and `--help` show. */
   readonly name: string;
   /** One line for `list`. */
   readonly summary: string;
+  /** The scenario's own options by key; the key `orderRate` becomes the flag `--order-rate`. */
   readonly options?: O;
   readonly defaults?: ScenarioDefaults;
+  /**
+   * Returns one run's events and consumers. Draw random values from `context.random` only, so
+   * that the same seed gives the same plan.
+   */
   build(context: BuildContext<O>): ScenarioPlan | Promise<ScenarioPlan>;
 }
 

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { LoadReport } from '../runtime/run.ts';
-import { formatCount } from './format.ts';
+import { formatCount, wrap } from './format.ts';
 
 /** Renders a load run as a short table with a line on how it was measured. */
 export function renderLoad(report: LoadReport): string {
@@ -37,7 +37,7 @@ export function renderLoad(report: LoadReport): string {
   const note =
     'autocannon runs in a worker thread beside the producer on 127.0.0.1. Latency is ' +
     'closed-loop, in whole ms: a connection sends its next poll only after the last answer.';
-  return `${title}\n${table.toString()}\n${note}\n`;
+  return `${title}\n${table.toString()}\n${wrap(note, 100)}\n`;
 }
 
 export function renderLoadJson(report: LoadReport): string {

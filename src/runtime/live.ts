@@ -51,7 +51,7 @@ export interface LiveMeasures {
   readonly timeScale: number;
   /** Bytes on the wire both ways, headers included, counted on the servers' sockets. */
   readonly bytes: {
-    /** On the producer's API: polls and subscriptions. */
+    /** On the producer's API: polls, subscriptions and streams. */
     readonly producer: number;
     /** On the webhook receiver: pushes. */
     readonly receiver: number;
@@ -145,6 +145,7 @@ class LiveRun {
       world.consumers.map((consumer) => consumer.keys),
       { start: world.windowStart, end: world.windowEnd },
       (options.tuning ?? DEFAULT_TUNING).dedupe,
+      false,
     );
     this.network = createStream(options.seed, `${options.strategy.name}/network`);
     this.consumerRandom = createStream(options.seed, `${options.strategy.name}/consumers`);
@@ -474,8 +475,8 @@ class LiveRun {
       deliveries: stats?.deliveries ?? 0,
       failedDeliveries: stats?.failedDeliveries,
       retries: stats?.retries,
+      resets: stats?.resets ?? 0,
     });
-    this.recorder.addProducerCounts({ deliveries: 0, resets: stats?.resets ?? 0 });
     this.recorder.addBytes(producerBytes + receiverBytes);
 
     return {

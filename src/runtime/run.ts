@@ -7,6 +7,7 @@ import { readDuration } from '../model/option-values.ts';
 import type { BuildContext, OptionValues, Scenario, ScenarioPlan } from '../model/scenario.ts';
 import type { World } from '../model/world.ts';
 import { findStrategy } from '../strategies/index.ts';
+import { checkPlan } from './check-plan.ts';
 import { placeFaults } from './knobs.ts';
 import type { LiveMeasures } from './live.ts';
 import type { RunMode } from './live-settings.ts';
@@ -219,34 +220,4 @@ function summarizeWorld(world: World): WorldSummary {
     windowStart: new Date(world.windowStart).toISOString(),
     windowEnd: new Date(world.windowEnd).toISOString(),
   };
-}
-
-function checkPlan(name: string, plan: ScenarioPlan): void {
-  const fail = (field: string, fix: string) =>
-    new PollVsPushError('PVP_INVALID_SCENARIO', `scenario '${name}' returned ${field}; ${fix}`);
-
-  if (typeof plan !== 'object' || plan === null) {
-    throw fail(String(plan), 'build must return { start, events, consumers }');
-  }
-  if (!Array.isArray(plan.events)) {
-    throw fail('events that are not an array', 'return events as an array of { time, key? }');
-  }
-  if (!Array.isArray(plan.consumers)) {
-    throw fail('consumers that are not an array', 'return consumers as an array of { keys? }');
-  }
-  if (!Number.isFinite(plan.start)) {
-    throw fail(`start ${String(plan.start)}`, 'start must be a time in ms since the Unix epoch');
-  }
-  if (plan.consumers.length === 0) {
-    throw fail('no consumers', 'return at least one consumer');
-  }
-
-  plan.events.forEach((event, index) => {
-    if (!Number.isFinite(event.time)) {
-      throw fail(
-        `events[${index}].time ${String(event.time)}`,
-        'each time must be a finite number',
-      );
-    }
-  });
 }

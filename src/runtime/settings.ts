@@ -118,7 +118,7 @@ function readStrategies(text: string): string[] {
  * Reads the poll interval. An interval that is never above zero, or whose mean is not, would
  * keep a poller from ever reaching the end of the window, so the run would never finish.
  */
-function readInterval(text: string): Distribution {
+export function readInterval(text: string): Distribution {
   const interval = readDistribution('--interval', text);
   const mean = moments(interval)?.mean ?? upperBound(interval);
 

@@ -7,6 +7,8 @@ import { readTraceFile } from './read-trace-file.ts';
 import { chooseTimeColumn } from './time-column.ts';
 import { listColumns, quoteValue, rowError, traceError } from './trace-errors.ts';
 import type { TraceRow, TraceTable } from './trace-table.ts';
+import type { RowFilter } from './where.ts';
+import { checkWhereColumns, matchesWhere } from './where.ts';
 
 /** Names of the trace columns that contain the event times and keys. */
 export interface TraceOptions {
@@ -17,6 +19,8 @@ export interface TraceOptions {
    * row has no value or null, the event log gives the event its default key.
    */
   readonly keyColumn?: string;
+  /** Keeps only the rows that meet this filter (see `parseWhere`); other rows are not read. */
+  readonly where?: RowFilter;
 }
 
 /** The events of one trace file and the columns they came from. */
@@ -25,7 +29,7 @@ export interface Trace {
   readonly file: string;
   readonly columns: readonly string[];
   readonly timeColumn: string;
-  /** One event per data row in file order, which need not be time order. */
+  /** One event per data row that passes the filter, in file order, not necessarily by time. */
   readonly events: EventInput[];
 }
 
@@ -49,8 +53,9 @@ export async function loadTrace(file: string, options: TraceOptions = {}): Promi
   const timeColumn = chooseTimeColumn(file, table.columns, options.timeColumn);
   const keyColumn = options.keyColumn;
   if (keyColumn !== undefined) checkKeyColumn(file, table.columns, keyColumn);
+  const rows = filterRows(file, table, options.where);
 
-  const events = table.rows.map((row) => toEvent(file, row, timeColumn, keyColumn));
+  const events = rows.map((row) => toEvent(file, row, timeColumn, keyColumn));
   return { file, columns: table.columns, timeColumn, events };
 }
 
@@ -58,6 +63,17 @@ function parseTable(file: string, text: string): TraceTable {
   const extension = extname(file).toLowerCase();
   if (JSON_LINES_EXTENSIONS.has(extension)) return parseJsonLinesTable(file, text);
   return parseCsvTable(file, text);
+}
+
+function filterRows(
+  file: string,
+  table: TraceTable,
+  where: RowFilter | undefined,
+): readonly TraceRow[] {
+  if (where === undefined || where.conditions.length === 0) return table.rows;
+
+  checkWhereColumns(where, file, table.columns);
+  return table.rows.filter((row) => matchesWhere(where, row.values));
 }
 
 function checkKeyColumn(file: string, columns: readonly string[], keyColumn: string): void {

@@ -65,7 +65,7 @@ describe('usage errors', () => {
     expect(run.code).toBe(2);
     expectOneLine(run);
     expect(run.stderr).toContain(
-      "unknown scenario 'outfield'; known scenarios: bullpen, poisson, trace",
+      "unknown scenario 'outfield'; known scenarios: bullpen, earthquakes, email-events, ",
     );
   });
 

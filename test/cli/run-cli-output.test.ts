@@ -120,7 +120,19 @@ describe('list', () => {
       .map((line) => line.split(' ')[0]);
 
     expect(code).toBe(0);
-    expect(names).toEqual(['bullpen', 'poisson', 'trace']);
+    expect(names).toEqual([
+      'bullpen',
+      'earthquakes',
+      'email-events',
+      'file-sync',
+      'inbound-email',
+      'poisson',
+      'releases',
+      'repo-merges',
+      'sms',
+      'trace',
+      'weather-alerts',
+    ]);
   });
 });
 

@@ -1,0 +1,64 @@
+import { readInteger } from '../model/option-values.ts';
+import type { Scenario } from '../model/scenario.ts';
+import type { OutputFormat } from '../report/reporters.ts';
+import { SWEEP_REPORTERS } from '../report/reporters.ts';
+import type { RunInput } from '../runtime/settings.ts';
+import type { SweepReport } from '../runtime/sweep.ts';
+import { runSweep } from '../runtime/sweep.ts';
+import { planSweep } from '../runtime/sweep-points.ts';
+import type { SweepProgress } from './sweep-progress.ts';
+import { createSweepProgress } from './sweep-progress.ts';
+
+/** The sweep options as the command line gives them. */
+export interface SweepValues {
+  readonly sweep: string;
+  readonly steps?: string;
+  readonly spacing?: string;
+  readonly threads?: string;
+}
+
+/** The streams a sweep writes to; `terminal` is set only when stderr is a terminal. */
+export interface SweepOutput {
+  stdout(text: string): void;
+  readonly terminal?: NodeJS.WriteStream;
+}
+
+/** Far more threads than cores only adds memory; a sweep also never uses more than its points. */
+const MAX_THREADS = 256;
+
+/**
+ * Runs `--sweep` and prints its report in `format`. A progress bar shows on the terminal while
+ * the points run, except with `--json`, whose output is meant for machines.
+ */
+export async function runSweepCommand(
+  scenarioRef: string,
+  scenario: Scenario,
+  input: RunInput,
+  values: SweepValues,
+  format: OutputFormat,
+  output: SweepOutput,
+): Promise<void> {
+  const plan = planSweep(scenario, values);
+  const threads =
+    values.threads === undefined
+      ? undefined
+      : readInteger('--threads', values.threads, 0, MAX_THREADS);
+
+  let progress: SweepProgress | undefined;
+  if (output.terminal !== undefined && format !== 'json') {
+    progress = createSweepProgress(output.terminal, plan.param.flag, plan.points.length);
+  }
+
+  let report: SweepReport;
+  try {
+    report = await runSweep(scenarioRef, scenario, input, plan, {
+      threads,
+      onProgress: progress?.update,
+    });
+  } finally {
+    // The bar goes before the report, which would otherwise print after it on its line.
+    progress?.stop();
+  }
+
+  output.stdout(SWEEP_REPORTERS[format](report));
+}

@@ -1,0 +1,44 @@
+import type { CellOptions } from 'cli-table3';
+import Table from 'cli-table3';
+import type { SweepReport } from '../runtime/sweep.ts';
+import { wrap } from './format.ts';
+import { describeShared, describeSweep, SWEEP_COLUMNS } from './sweep-rows.ts';
+
+/**
+ * Renders a sweep as a table with a row per point and strategy, the swept value spanning the
+ * rows of its point, and notes on how to read and rerun it.
+ */
+export function renderSweepTable(report: SweepReport): string {
+  const head = [report.sweep.name, ...SWEEP_COLUMNS.map((column) => column.head)];
+  const table = new Table({
+    head,
+    // The strategy column, right after the value, reads best on the left like other text.
+    colAligns: head.map((_, index) => (index === 1 ? 'left' : 'right')),
+    style: { head: [], border: [] },
+  });
+
+  for (const point of report.points) {
+    point.results.forEach((result, index) => {
+      const cells: (string | CellOptions)[] = SWEEP_COLUMNS.map((column) =>
+        column.cell({ point, result }),
+      );
+      if (index === 0) cells.unshift({ content: point.value, rowSpan: point.results.length });
+      table.push(cells);
+    });
+  }
+
+  const shared = describeShared(report);
+  const lines = [wrap(describeSweep(report), 100)];
+  if (shared !== undefined) lines.push(wrap(shared, 100));
+  lines.push(table.toString(), wrap(notes(report), 100));
+  return `${lines.join('\n')}\n`;
+}
+
+function notes(report: SweepReport): string {
+  return (
+    `Each point is a run of its own with the same seed, so a plain run with ${report.sweep.flag} ` +
+    "set to a point's value gives that point's figures. Wasted is the share of requests that " +
+    'found nothing new. Latency is the time from an event to the consumer having it. ' +
+    '--json and --csv give every figure of each point.'
+  );
+}
