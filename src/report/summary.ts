@@ -67,7 +67,7 @@ function describePolling(result: StrategyResult): string {
 function describePush(result: StrategyResult): string {
   const deliveries =
     result.deliveries === 1 ? '1 delivery' : `${formatCount(result.deliveries)} deliveries`;
-  return `With ${result.strategy}, consumers made no calls and the producer sent ${deliveries}, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
+  return `With ${result.strategy}, consumers made no calls and the producer sent ${deliveries}, ${arrival(result)}.`;
 }
 
 /** Describes the calls and deliveries of a stream or the hybrid, in a run with no polling. */
@@ -75,10 +75,21 @@ function describeStream(result: StrategyResult): string {
   const calls = result.requests === 1 ? '1 call' : `${formatCount(result.requests)} calls`;
   const deliveries =
     result.deliveries === 1 ? '1 delivery' : `${formatCount(result.deliveries)} deliveries`;
-  return `With ${result.strategy}, consumers made ${calls} and the producer sent ${deliveries}, each arriving ${formatDuration(result.latencyMs.mean)} after its event on average.`;
+  return `With ${result.strategy}, consumers made ${calls} and the producer sent ${deliveries}, ${arrival(result)}.`;
+}
+
+/** Says how late pushed events arrived on average, or that none reached the consumer. */
+function arrival(result: StrategyResult): string {
+  if (result.events.notified === 0) return 'but no event reached a consumer';
+  return `each arriving ${formatDuration(result.latencyMs.mean)} after its event on average`;
 }
 
 function pushOutcome(push: StrategyResult, polling: StrategyResult): string {
+  if (push.events.notified === 0) return 'learned of no event';
+  if (polling.events.notified === 0) {
+    return `learned of each event after ${formatDuration(push.latencyMs.mean)} on average`;
+  }
+
   const pushMean = formatDuration(push.latencyMs.mean);
   const pollMean = formatDuration(polling.latencyMs.mean);
   return `learned of each event after ${pushMean} on average instead of ${pollMean}`;

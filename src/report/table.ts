@@ -150,10 +150,10 @@ function row(result: StrategyResult): string[] {
     formatCount(result.requests),
     wasted,
     formatCount(result.deliveries),
-    formatDuration(latencyMs.mean),
-    formatDuration(latencyMs.p50),
-    formatDuration(latencyMs.p99),
-    formatDuration(latencyMs.max),
+    // With no event learned of there is no latency to show, and 0 ms would read as instant.
+    ...(events.notified === 0
+      ? ['-', '-', '-', '-']
+      : [latencyMs.mean, latencyMs.p50, latencyMs.p99, latencyMs.max].map(formatDuration)),
     `${formatCount(events.missed)} of ${formatCount(events.total)}`,
   ];
 }

@@ -29,7 +29,11 @@ export interface HeldPoll {
   readonly consumer: number;
   readonly request: PollRequest;
   readonly sentAt: number;
+  /** When the client stops waiting: the hold, if any, plus its request timeout after sending. */
+  readonly deadline: number;
   done: boolean;
+  /** Set when the client gave up before the request reached the producer. */
+  abandoned: boolean;
 }
 
 /** An open stream from the producer to one consumer. */

@@ -307,23 +307,37 @@ class Simulation implements OpenHost {
    * until its request timeout, and it then carries on with no response.
    */
   private sendPoll(process: Process, request: PollEffect): void {
-    const sentAt = this.now;
+    const held: HeldPoll = {
+      process,
+      consumer: process.consumer,
+      request,
+      sentAt: this.now,
+      deadline: this.now + (request.hold ?? 0) + this.tuning.requestTimeoutMs,
+      done: false,
+      abandoned: false,
+    };
     const delay = this.network.transit();
     if (delay === undefined) {
-      this.timeOut(process, request, sentAt);
+      this.timeOut(held);
       return;
     }
 
-    this.after(delay, () => this.arrivePoll(process, request, sentAt));
+    // A request slower than the client's timeout still reaches the producer, which does the
+    // work for nothing: the client has given up by then.
+    if (this.now + delay > held.deadline) {
+      held.abandoned = true;
+      this.timeOut(held);
+    }
+    this.after(delay, () => this.arrivePoll(held));
   }
 
   /** Answers a poll at the producer, or holds it when it is a long poll with nothing to say. */
-  private arrivePoll(process: Process, request: PollEffect, sentAt: number): void {
+  private arrivePoll(held: HeldPoll): void {
     this.recorder.countArrival(this.now);
-    const consumer = process.consumer;
+    const { consumer, request } = held;
     const refused = this.gate.active ? this.gate.refuse(consumer, request, this.now) : undefined;
     if (refused !== undefined) {
-      this.reply({ process, consumer, request, sentAt, done: true }, refused);
+      this.reply(held, refused);
       return;
     }
 
@@ -331,19 +345,25 @@ class Simulation implements OpenHost {
     if (response.status === 304) this.gate.refund(consumer);
     const hold = request.hold;
     if (hold !== undefined && hold > 0 && response.events.length === 0) {
-      this.open.hold({ process, consumer, request, sentAt, done: false }, hold);
+      this.open.hold(held, hold);
       return;
     }
 
-    this.reply({ process, consumer, request, sentAt, done: true }, response);
+    this.reply(held, response);
   }
 
-  /** Sends a response back to the process that asked; a lost one ends in a timeout. */
+  /**
+   * Sends a response back to the process that asked. One that is lost, or would arrive after
+   * the client's deadline, ends in a timeout instead; one for a client that gave up goes nowhere.
+   */
   reply(held: HeldPoll, response: PollResponse): void {
+    held.done = true;
+    if (held.abandoned) return;
+
     const process = held.process as Process;
     const delay = this.network.transit();
-    if (delay === undefined) {
-      this.timeOut(process, held.request, held.sentAt + (held.request.hold ?? 0));
+    if (delay === undefined || this.now + delay > held.deadline) {
+      this.timeOut(held);
       return;
     }
 
@@ -353,11 +373,12 @@ class Simulation implements OpenHost {
     });
   }
 
-  /** Ends a request that got no response, when the client's timeout runs out. */
-  private timeOut(process: Process, request: PollRequest, sentAt: number): void {
-    this.at(sentAt + this.tuning.requestTimeoutMs, () => {
-      this.countPoll(process.consumer, request, noResponse(request));
-      this.resume(process, noResponse(request));
+  /** Ends a request that got no response in time, when the client's deadline comes. */
+  private timeOut(held: HeldPoll): void {
+    const process = held.process as Process;
+    this.at(held.deadline, () => {
+      this.countPoll(process.consumer, held.request, noResponse(held.request));
+      this.resume(process, noResponse(held.request));
     });
   }
 

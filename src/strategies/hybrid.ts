@@ -1,6 +1,6 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { poll, spawn, subscribe } from './effects.ts';
-import { takeResponse } from './poll-schedule.ts';
+import { FINAL_RETRIES, finished, takeResponse } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 import { handlePushes } from './webhook.ts';
 import { webhookEmitter } from './webhook-emitter.ts';
@@ -22,10 +22,13 @@ function* reconcile(context: ConsumerContext): StrategyProcess {
   const { windowStart, windowEnd, tuning } = context.settings;
   let at = windowStart + context.phase * tuning.reconcileMs;
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
 
   for (;;) {
-    cursor = takeResponse(context, (yield poll(cursor, context.keys, at)) as PollResponse);
-    if (at >= windowEnd) return;
+    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
+    cursor = takeResponse(context, response);
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= windowEnd) retriesLeft--;
     at += tuning.reconcileMs;
   }
 }

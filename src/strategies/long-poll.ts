@@ -1,7 +1,7 @@
 import { Backoff, RECONNECT_BASE_MS } from './backoff.ts';
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { sleepUntil } from './effects.ts';
-import { takeResponse } from './poll-schedule.ts';
+import { answered, FINAL_RETRIES, takeResponse } from './poll-schedule.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import type { Strategy } from './strategy.ts';
 
@@ -17,6 +17,7 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd, tuning } = context.settings;
   const backoff = new Backoff(tuning.backoff, context.random, RECONNECT_BASE_MS);
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
 
   // Consumers start at random points of one hold, so their requests do not come back in step.
   yield sleepUntil(context.now() + context.phase * tuning.holdMs);
@@ -26,7 +27,12 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
     const sentAt = context.now();
     const response = (yield request) as PollResponse;
     cursor = takeResponse(context, response);
-    if (context.now() >= windowEnd) return;
+    // Done once a request sent at or after the window's end is answered: an answer that left
+    // the producer before the end, late on a slow network, may not hold the last events.
+    if (sentAt >= windowEnd) {
+      if (answered(response) || retriesLeft <= 0) return;
+      retriesLeft--;
+    }
 
     if (response.status === 200 || response.status === 304) {
       backoff.reset();

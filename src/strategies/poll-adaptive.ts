@@ -1,6 +1,12 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { poll } from './effects.ts';
-import { drawInterval, firstPollTime, takeResponse } from './poll-schedule.ts';
+import {
+  drawInterval,
+  FINAL_RETRIES,
+  finished,
+  firstPollTime,
+  takeResponse,
+} from './poll-schedule.ts';
 import { parsePollInterval, parseRetryAfter } from './retry-after.ts';
 import type { Strategy } from './strategy.ts';
 
@@ -10,29 +16,32 @@ import type { Strategy } from './strategy.ts';
  * forms. A well-behaved client of a rate-limited API, such as GitHub's events API, does this.
  */
 function* pollAdaptiveConsumer(context: ConsumerContext): StrategyProcess {
-  const { windowEnd } = context.settings;
   let at = firstPollTime(context);
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
 
   for (;;) {
     const response = (yield poll(cursor, context.keys, at)) as PollResponse;
     cursor = takeResponse(context, response);
-    if (at >= windowEnd) return;
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= context.settings.windowEnd) retriesLeft--;
 
     at = nextPollAt(context, response, at);
   }
 }
 
 /**
- * Returns when to poll next: a `Retry-After` counts from when the answer came; otherwise the
- * schedule moves on from the last poll by the interval, or by the producer's longer one.
+ * Returns when to poll next: after a refusal, its `Retry-After` or the interval from when the
+ * answer came, whichever is longer, so a short ban never makes the client poll faster than it
+ * would anyway; otherwise the schedule moves on from the last poll by the interval, or by the
+ * producer's longer one.
  */
 function nextPollAt(context: ConsumerContext, response: PollResponse, at: number): number {
   const own = drawInterval(context);
 
   if (response.status === 429 || response.status === 503) {
     const retryAfter = parseRetryAfter(response.retryAfter, context.now());
-    if (retryAfter !== undefined) return context.now() + retryAfter;
+    if (retryAfter !== undefined) return context.now() + Math.max(retryAfter, own);
   }
 
   const suggested = parsePollInterval(response.pollInterval);

@@ -1,7 +1,14 @@
 import { Backoff } from './backoff.ts';
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { poll } from './effects.ts';
-import { firstPollTime, hasEvents, meanInterval, takeResponse } from './poll-schedule.ts';
+import {
+  FINAL_RETRIES,
+  finished,
+  firstPollTime,
+  hasEvents,
+  meanInterval,
+  takeResponse,
+} from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -15,11 +22,13 @@ function* pollBackoffConsumer(context: ConsumerContext): StrategyProcess {
   const backoff = new Backoff(tuning.backoff, context.random, meanInterval(context));
   let at = firstPollTime(context);
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
 
   for (;;) {
     const response = (yield poll(cursor, context.keys, at)) as PollResponse;
     cursor = takeResponse(context, response);
-    if (at >= windowEnd) return;
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= windowEnd) retriesLeft--;
 
     if (hasEvents(response)) backoff.reset();
     at += backoff.next();

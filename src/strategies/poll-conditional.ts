@@ -1,5 +1,11 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import { firstPollTime, nextPollTime, takeResponse } from './poll-schedule.ts';
+import {
+  FINAL_RETRIES,
+  finished,
+  firstPollTime,
+  nextPollTime,
+  takeResponse,
+} from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -11,6 +17,7 @@ function* pollConditionalConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd } = context.settings;
   let at = firstPollTime(context);
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
   // No tag yet: the first poll asks for one without sending `If-None-Match`.
   let etag = '';
 
@@ -20,7 +27,8 @@ function* pollConditionalConsumer(context: ConsumerContext): StrategyProcess {
     cursor = takeResponse(context, response);
     if (response.etag !== undefined) etag = response.etag;
 
-    if (at >= windowEnd) return;
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= windowEnd) retriesLeft--;
     at = nextPollTime(context, at);
   }
 }

@@ -1,6 +1,13 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 import { poll } from './effects.ts';
-import { drawInterval, firstPollTime, meanInterval, takeResponse } from './poll-schedule.ts';
+import {
+  drawInterval,
+  FINAL_RETRIES,
+  finished,
+  firstPollTime,
+  meanInterval,
+  takeResponse,
+} from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -13,10 +20,13 @@ function* pollJitterConsumer(context: ConsumerContext): StrategyProcess {
   const { windowEnd, tuning } = context.settings;
   let at = firstPollTime(context) + context.random.next() * tuning.jitter * meanInterval(context);
   let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
 
   for (;;) {
-    cursor = takeResponse(context, (yield poll(cursor, context.keys, at)) as PollResponse);
-    if (at >= windowEnd) return;
+    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
+    cursor = takeResponse(context, response);
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= windowEnd) retriesLeft--;
 
     const spread = tuning.jitter * (2 * context.random.next() - 1);
     at += drawInterval(context) * (1 + spread);

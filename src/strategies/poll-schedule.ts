@@ -43,3 +43,29 @@ export function takeResponse(context: ConsumerContext, response: PollResponse): 
 export function hasEvents(response: PollResponse): boolean {
   return response.events.length > 0;
 }
+
+/**
+ * Polls a failed consumer may make after the window ends, to retry a last poll that got no
+ * answer. A producer that keeps refusing, such as one that extends a ban, cannot hold the
+ * run open for long.
+ */
+export const FINAL_RETRIES = 5;
+
+/** Tells whether a response carried the producer's answer: a 200, or a 304 with nothing new. */
+export function answered(response: PollResponse): boolean {
+  return response.status === 200 || response.status === 304;
+}
+
+/**
+ * Tells whether a poller is done: its poll at `at` was at or after the window's end and was
+ * answered, or it has used up its final retries.
+ */
+export function finished(
+  context: ConsumerContext,
+  at: number,
+  response: PollResponse,
+  retriesLeft: number,
+): boolean {
+  if (at < context.settings.windowEnd) return false;
+  return answered(response) || retriesLeft <= 0;
+}

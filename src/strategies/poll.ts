@@ -1,5 +1,11 @@
 import type { ConsumerContext, PollEffect, PollResponse, StrategyProcess } from './effects.ts';
-import { firstPollTime, nextPollTime, takeResponse } from './poll-schedule.ts';
+import {
+  answered,
+  FINAL_RETRIES,
+  firstPollTime,
+  nextPollTime,
+  takeResponse,
+} from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -23,20 +29,36 @@ function* pollConsumer(context: ConsumerContext): StrategyProcess {
     etag: undefined,
     hold: undefined,
     at: firstPollTime(context),
+    retriesLeft: FINAL_RETRIES,
   };
 
   for (;;) {
-    request.cursor = takeResponse(context, (yield request) as PollResponse);
-
-    if (request.at >= windowEnd) return;
+    if (settle(context, request, (yield request) as PollResponse, windowEnd)) return;
     request.at = nextPollTime(context, request.at);
   }
+}
+
+/**
+ * Takes a response and tells whether the poller is done: its poll was at or after the end of
+ * the window and was answered, or it has no final retries left.
+ */
+function settle(
+  context: ConsumerContext,
+  request: MutablePoll,
+  response: PollResponse,
+  windowEnd: number,
+): boolean {
+  request.cursor = takeResponse(context, response);
+  if (request.at < windowEnd) return false;
+  return answered(response) || request.retriesLeft-- <= 0;
 }
 
 /** A `PollEffect` whose fields the poll loop may change between polls. */
 interface MutablePoll extends PollEffect {
   cursor: number;
   at: number;
+  /** Polls left after the window's end to retry a last poll that got no answer. */
+  retriesLeft: number;
 }
 
 export const pollStrategy: Strategy = {

@@ -10,8 +10,8 @@ const CONSUMERS = 100;
  * 100 stream consumers lose the producer at once: it goes down from 100 s to 160 s, and each
  * reconnect waits 1 s, then 2 s, 4 s and so on.
  */
-function runOutage(strategy: string, jitter: JitterMode) {
-  const world = buildTestWorld([{ time: at(200) }], {
+function runOutage(strategy: string, jitter: JitterMode, events = [{ time: at(200) }]) {
+  const world = buildTestWorld(events, {
     consumers: Array.from({ length: CONSUMERS }, () => ({})),
     end: at(200),
   });
@@ -23,8 +23,10 @@ function runOutage(strategy: string, jitter: JitterMode) {
 }
 
 describe.each(['sse', 'long-poll'])('%s reconnects after an outage', (strategy) => {
-  const lockstep = runOutage(strategy, 'none');
-  const spread = runOutage(strategy, 'full');
+  // No event: one that every consumer wants makes long pollers ask again together, a herd of
+  // its own that would hide the one the reconnects make.
+  const lockstep = runOutage(strategy, 'none', []);
+  const spread = runOutage(strategy, 'full', []);
 
   it('lands each wave in one 100 ms without jitter', () => {
     expect(lockstep.peakPer100ms).toBe(CONSUMERS);
@@ -37,7 +39,7 @@ describe.each(['sse', 'long-poll'])('%s reconnects after an outage', (strategy) 
   });
 
   it('still delivers the event', () => {
-    expect(lockstep.events.notified).toBe(CONSUMERS);
-    expect(spread.events.notified).toBe(CONSUMERS);
+    expect(runOutage(strategy, 'none').events.notified).toBe(CONSUMERS);
+    expect(runOutage(strategy, 'full').events.notified).toBe(CONSUMERS);
   });
 });
