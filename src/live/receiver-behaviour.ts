@@ -61,6 +61,13 @@ export class ReceiverBehaviour {
    * stops first, the task never runs, because no consumer is left to take the events.
    */
   runAt(time: number, task: () => void): Promise<void> {
+    // A task already due runs at once: a timer, even of 0 ms, waits its turn on a busy event
+    // loop, and that wait would add to the latency without being counted in the run's slack.
+    if (this.options.clock.now() >= time) {
+      task();
+      return Promise.resolve();
+    }
+
     return this.track(async () => {
       if (await this.sleptUntil(time)) task();
     });
