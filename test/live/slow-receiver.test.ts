@@ -82,10 +82,12 @@ describe('live receiver acknowledging first', () => {
 
   // The work runs after the reply, so the event reaches the handler 6 s after it happened. The
   // work starts at the arrival time the sender states, read on the producer's clock, which may
-  // differ from the consumers' clock by the sync uncertainty the run measured, times the scale.
+  // differ from the consumers' clock. The sync's measured uncertainty misses scheduling stalls
+  // on a loaded machine, so the test allows at least 1 real ms of skew, times the scale: still
+  // far from a handover at arrival.
   it('hands over after the work', () => {
     const { slack, timeScale } = runs.live.live;
-    const skew = slack.clockSyncMs * timeScale;
+    const skew = Math.max(slack.clockSyncMs, 1) * timeScale;
     expect(runs.live.result.latencyMs.max).toBeGreaterThanOrEqual(6 * SECOND - skew);
   });
 
