@@ -90,3 +90,14 @@ function joinUnits(words: string[]): string[] {
   }
   return joined;
 }
+
+/**
+ * Formats one latency figure of a result, or `-` when no event reached a consumer: then there
+ * is no latency, and 0 ms would read as instant.
+ */
+export function formatLatency(
+  result: { readonly events: { readonly notified: number } },
+  ms: number,
+): string {
+  return result.events.notified === 0 ? '-' : formatDuration(ms);
+}

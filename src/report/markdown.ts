@@ -1,6 +1,6 @@
 import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import type { SweepReport } from '../runtime/sweep.ts';
-import { formatBytes, formatCount, formatDuration, formatPercent } from './format.ts';
+import { formatBytes, formatCount, formatLatency, formatPercent } from './format.ts';
 import { summarize } from './summary.ts';
 import { describeShared, describeSweep, SWEEP_COLUMNS, sweepRows } from './sweep-rows.ts';
 
@@ -17,10 +17,10 @@ const RUN_COLUMNS: readonly MarkdownColumn[] = [
   { head: 'requests', numeric: true, cell: (r) => formatCount(r.requests) },
   { head: 'wasted', numeric: true, cell: wasted },
   { head: 'deliveries', numeric: true, cell: (r) => formatCount(r.deliveries) },
-  { head: 'mean', numeric: true, cell: (r) => formatDuration(r.latencyMs.mean) },
-  { head: 'p50', numeric: true, cell: (r) => formatDuration(r.latencyMs.p50) },
-  { head: 'p99', numeric: true, cell: (r) => formatDuration(r.latencyMs.p99) },
-  { head: 'max', numeric: true, cell: (r) => formatDuration(r.latencyMs.max) },
+  { head: 'mean', numeric: true, cell: (r) => formatLatency(r, r.latencyMs.mean) },
+  { head: 'p50', numeric: true, cell: (r) => formatLatency(r, r.latencyMs.p50) },
+  { head: 'p99', numeric: true, cell: (r) => formatLatency(r, r.latencyMs.p99) },
+  { head: 'max', numeric: true, cell: (r) => formatLatency(r, r.latencyMs.max) },
   {
     head: 'missed',
     numeric: true,

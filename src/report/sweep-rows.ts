@@ -1,6 +1,6 @@
 import type { StrategyReport } from '../runtime/run.ts';
 import type { SweepPointReport, SweepReport } from '../runtime/sweep.ts';
-import { formatCount, formatDuration, formatPercent } from './format.ts';
+import { formatCount, formatLatency, formatPercent } from './format.ts';
 
 /** One row of a sweep's table: one strategy's full result at one point. */
 export interface SweepRow {
@@ -23,8 +23,8 @@ export const SWEEP_COLUMNS: readonly SweepColumn[] = [
   { head: 'requests', cell: ({ result }) => formatCount(result.requests) },
   { head: 'wasted', cell: ({ result }) => wastedShare(result) },
   { head: 'deliveries', cell: ({ result }) => formatCount(result.deliveries) },
-  { head: 'mean', cell: ({ result }) => formatDuration(result.latencyMs.mean) },
-  { head: 'p99', cell: ({ result }) => formatDuration(result.latencyMs.p99) },
+  { head: 'mean', cell: ({ result }) => formatLatency(result, result.latencyMs.mean) },
+  { head: 'p99', cell: ({ result }) => formatLatency(result, result.latencyMs.p99) },
   {
     head: 'missed',
     cell: ({ result }) =>
