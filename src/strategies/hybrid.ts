@@ -1,6 +1,6 @@
-import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import { poll, spawn, subscribe } from './effects.ts';
-import { FINAL_RETRIES, finished, takeResponse } from './poll-schedule.ts';
+import type { ConsumerContext, StrategyProcess } from './effects.ts';
+import { spawn, subscribe } from './effects.ts';
+import { pollOnSchedule } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 import { handlePushes } from './webhook.ts';
 import { webhookEmitter } from './webhook-emitter.ts';
@@ -18,19 +18,10 @@ function* hybridConsumer(context: ConsumerContext): StrategyProcess {
 }
 
 /** Polls from a cursor every reconciliation interval, once more at or after the window ends. */
-function* reconcile(context: ConsumerContext): StrategyProcess {
-  const { windowStart, windowEnd, tuning } = context.settings;
-  let at = windowStart + context.phase * tuning.reconcileMs;
-  let cursor = 0;
-  let retriesLeft = FINAL_RETRIES;
-
-  for (;;) {
-    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
-    cursor = takeResponse(context, response);
-    if (finished(context, at, response, retriesLeft)) return;
-    if (at >= windowEnd) retriesLeft--;
-    at += tuning.reconcileMs;
-  }
+function reconcile(context: ConsumerContext): StrategyProcess {
+  const { windowStart, tuning } = context.settings;
+  const first = windowStart + context.phase * tuning.reconcileMs;
+  return pollOnSchedule(context, first, (_response, at) => at + tuning.reconcileMs);
 }
 
 export const hybridStrategy: Strategy = {

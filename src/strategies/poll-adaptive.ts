@@ -1,12 +1,5 @@
 import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import { poll } from './effects.ts';
-import {
-  drawInterval,
-  FINAL_RETRIES,
-  finished,
-  firstPollTime,
-  takeResponse,
-} from './poll-schedule.ts';
+import { drawInterval, firstPollTime, pollOnSchedule } from './poll-schedule.ts';
 import { parsePollInterval, parseRetryAfter } from './retry-after.ts';
 import type { Strategy } from './strategy.ts';
 
@@ -15,19 +8,10 @@ import type { Strategy } from './strategy.ts';
  * and after a 429 or 503 not before its `Retry-After` has passed, in either of the header's
  * forms. A well-behaved client of a rate-limited API, such as GitHub's events API, does this.
  */
-function* pollAdaptiveConsumer(context: ConsumerContext): StrategyProcess {
-  let at = firstPollTime(context);
-  let cursor = 0;
-  let retriesLeft = FINAL_RETRIES;
-
-  for (;;) {
-    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
-    cursor = takeResponse(context, response);
-    if (finished(context, at, response, retriesLeft)) return;
-    if (at >= context.settings.windowEnd) retriesLeft--;
-
-    at = nextPollAt(context, response, at);
-  }
+function pollAdaptiveConsumer(context: ConsumerContext): StrategyProcess {
+  return pollOnSchedule(context, firstPollTime(context), (response, at) =>
+    nextPollAt(context, response, at),
+  );
 }
 
 /**

@@ -1,14 +1,6 @@
 import { Backoff } from './backoff.ts';
-import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import { poll } from './effects.ts';
-import {
-  FINAL_RETRIES,
-  finished,
-  firstPollTime,
-  hasEvents,
-  meanInterval,
-  takeResponse,
-} from './poll-schedule.ts';
+import type { ConsumerContext, StrategyProcess } from './effects.ts';
+import { firstPollTime, hasEvents, meanInterval, pollOnSchedule } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -17,22 +9,17 @@ import type { Strategy } from './strategy.ts';
  * producer at the cost of a longer delay for the first event after a lull. It ignores
  * `Retry-After`, so a producer that bans early retries can keep it banned.
  */
-function* pollBackoffConsumer(context: ConsumerContext): StrategyProcess {
-  const { windowEnd, tuning } = context.settings;
-  const backoff = new Backoff(tuning.backoff, context.random, meanInterval(context));
-  let at = firstPollTime(context);
-  let cursor = 0;
-  let retriesLeft = FINAL_RETRIES;
+function pollBackoffConsumer(context: ConsumerContext): StrategyProcess {
+  const backoff = new Backoff(
+    context.settings.tuning.backoff,
+    context.random,
+    meanInterval(context),
+  );
 
-  for (;;) {
-    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
-    cursor = takeResponse(context, response);
-    if (finished(context, at, response, retriesLeft)) return;
-    if (at >= windowEnd) retriesLeft--;
-
+  return pollOnSchedule(context, firstPollTime(context), (response, at) => {
     if (hasEvents(response)) backoff.reset();
-    at += backoff.next();
-  }
+    return at + backoff.next();
+  });
 }
 
 export const pollBackoffStrategy: Strategy = {

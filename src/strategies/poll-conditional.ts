@@ -1,11 +1,5 @@
-import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import {
-  FINAL_RETRIES,
-  finished,
-  firstPollTime,
-  nextPollTime,
-  takeResponse,
-} from './poll-schedule.ts';
+import type { ConsumerContext, StrategyProcess } from './effects.ts';
+import { firstPollTime, nextPollTime, pollOnSchedule } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -13,24 +7,13 @@ import type { Strategy } from './strategy.ts';
  * `If-None-Match`, and while nothing has changed the producer answers `304 Not Modified` with
  * no body. The request is still wasted, but cheaper for both sides.
  */
-function* pollConditionalConsumer(context: ConsumerContext): StrategyProcess {
-  const { windowEnd } = context.settings;
-  let at = firstPollTime(context);
-  let cursor = 0;
-  let retriesLeft = FINAL_RETRIES;
-  // No tag yet: the first poll asks for one without sending `If-None-Match`.
-  let etag = '';
-
-  for (;;) {
-    const request = { type: 'poll', cursor, keys: context.keys, at, etag } as const;
-    const response = (yield request) as PollResponse;
-    cursor = takeResponse(context, response);
-    if (response.etag !== undefined) etag = response.etag;
-
-    if (finished(context, at, response, retriesLeft)) return;
-    if (at >= windowEnd) retriesLeft--;
-    at = nextPollTime(context, at);
-  }
+function pollConditionalConsumer(context: ConsumerContext): StrategyProcess {
+  return pollOnSchedule(
+    context,
+    firstPollTime(context),
+    (_response, at) => nextPollTime(context, at),
+    true,
+  );
 }
 
 export const pollConditionalStrategy: Strategy = {

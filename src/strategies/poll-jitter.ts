@@ -1,13 +1,5 @@
-import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
-import { poll } from './effects.ts';
-import {
-  drawInterval,
-  FINAL_RETRIES,
-  finished,
-  firstPollTime,
-  meanInterval,
-  takeResponse,
-} from './poll-schedule.ts';
+import type { ConsumerContext, StrategyProcess } from './effects.ts';
+import { drawInterval, firstPollTime, meanInterval, pollOnSchedule } from './poll-schedule.ts';
 import type { Strategy } from './strategy.ts';
 
 /**
@@ -16,21 +8,15 @@ import type { Strategy } from './strategy.ts';
  * arriving in one burst; the price is a slightly longer mean delay, E[X²] / (2 E[X]). The
  * first poll moves too, forward only, so that pollers aligned to the clock spread from the start.
  */
-function* pollJitterConsumer(context: ConsumerContext): StrategyProcess {
-  const { windowEnd, tuning } = context.settings;
-  let at = firstPollTime(context) + context.random.next() * tuning.jitter * meanInterval(context);
-  let cursor = 0;
-  let retriesLeft = FINAL_RETRIES;
+function pollJitterConsumer(context: ConsumerContext): StrategyProcess {
+  const { tuning } = context.settings;
+  const first =
+    firstPollTime(context) + context.random.next() * tuning.jitter * meanInterval(context);
 
-  for (;;) {
-    const response = (yield poll(cursor, context.keys, at)) as PollResponse;
-    cursor = takeResponse(context, response);
-    if (finished(context, at, response, retriesLeft)) return;
-    if (at >= windowEnd) retriesLeft--;
-
+  return pollOnSchedule(context, first, (_response, at) => {
     const spread = tuning.jitter * (2 * context.random.next() - 1);
-    at += drawInterval(context) * (1 + spread);
-  }
+    return at + drawInterval(context) * (1 + spread);
+  });
 }
 
 export const pollJitterStrategy: Strategy = {

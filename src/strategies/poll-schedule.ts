@@ -1,5 +1,5 @@
 import { moments, sample, upperBound } from '../engine/distributions.ts';
-import type { ConsumerContext, PollResponse } from './effects.ts';
+import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.ts';
 
 /**
  * Returns the first poll time. With random alignment it is a uniform fraction of one interval
@@ -68,4 +68,36 @@ export function finished(
 ): boolean {
   if (at < context.settings.windowEnd) return false;
   return answered(response) || retriesLeft <= 0;
+}
+
+/** Returns when to poll next, given the last response and when that poll was due. */
+export type NextPoll = (response: PollResponse, at: number) => number;
+
+/**
+ * Polls from `firstAt` on, each time at the time `next` returns, handing each response's events
+ * to the handler, until the poller is `finished`. A conditional poller sends the last `ETag`.
+ * The polling variants differ only in when they poll, so they share this loop.
+ */
+export function* pollOnSchedule(
+  context: ConsumerContext,
+  firstAt: number,
+  next: NextPoll,
+  conditional = false,
+): StrategyProcess {
+  let at = firstAt;
+  let cursor = 0;
+  let retriesLeft = FINAL_RETRIES;
+  // A conditional poller with no tag yet asks for one without sending `If-None-Match`.
+  let etag = conditional ? '' : undefined;
+
+  for (;;) {
+    const request = { type: 'poll', cursor, keys: context.keys, at, etag } as const;
+    const response = (yield request) as PollResponse;
+    cursor = takeResponse(context, response);
+    if (conditional && response.etag !== undefined) etag = response.etag;
+
+    if (finished(context, at, response, retriesLeft)) return;
+    if (at >= context.settings.windowEnd) retriesLeft--;
+    at = next(response, at);
+  }
 }
