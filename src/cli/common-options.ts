@@ -184,6 +184,13 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
     default: 'one per core, at most one per value; 0 on a single core',
   },
   {
+    flag: '--timeline',
+    key: 'timeline',
+    description:
+      'simulation only: print every message of the run under the table (or put it in --json), ' +
+      'one line each with its scenario time in UTC; at most 2,000 lines per strategy',
+  },
+  {
     flag: '--json',
     key: 'json',
     description: 'print one JSON object on stdout instead of the table',

@@ -6,9 +6,11 @@ import type { Scenario } from '../model/scenario.ts';
 import { renderComparison, renderComparisonJson } from '../report/compare.ts';
 import { renderLoad, renderLoadJson } from '../report/load.ts';
 import { RUN_REPORTERS } from '../report/reporters.ts';
+import { renderTimeline } from '../report/timeline.ts';
 import { KNOBS } from '../runtime/knobs.ts';
 import { compareModes, runLoad, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
+import { checkTimelineRequest } from '../runtime/timeline.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 import { readCostOptions, renderPricedRun } from './cost-options.ts';
 import { renderHelp } from './help.ts';
@@ -32,6 +34,7 @@ const BOOLEAN_FLAGS = new Set([
   'compare',
   'allowRemote',
   'load',
+  'timeline',
 ]);
 
 /**
@@ -76,6 +79,11 @@ async function dispatch(
   const prices = readCostOptions(values);
   const format = readFormat(values);
   checkCombinations(values, format);
+  if (values.timeline === true) {
+    const { compare, load } = values;
+    const modes = { mode: stringValue(values.mode), sweep: stringValue(values.sweep) };
+    checkTimelineRequest({ ...modes, compare: compare === true, load: load === true, format });
+  }
 
   const input = { ...toRunInput(values, scenario), signal };
   if (values.load === true) {
@@ -101,10 +109,11 @@ async function dispatch(
   }
 
   const report = await runScenario(scenario, input);
+  const timeline = format === 'table' ? renderTimeline(report) : '';
   if (prices !== undefined && (format === 'table' || format === 'json')) {
-    return output.stdout(renderPricedRun(report, prices, values.json === true));
+    return output.stdout(renderPricedRun(report, prices, values.json === true) + timeline);
   }
-  output.stdout(RUN_REPORTERS[format](report));
+  output.stdout(RUN_REPORTERS[format](report) + timeline);
 }
 
 const STRING_FLAGS = new Set([
@@ -216,6 +225,7 @@ function toRunInput(values: ParsedValues, scenario: Scenario): RunInput {
     producerPort: text('producerPort'),
     receiverPort: text('receiverPort'),
     allowRemote: values['allow-remote'] === true,
+    timeline: values.timeline === true,
     knobs,
     scenarioOptions,
   };

@@ -17,6 +17,8 @@ import type { RunInput, RunSettings } from './settings.ts';
 import { resolveSettings } from './settings.ts';
 import type { SimulationOptions } from './sim.ts';
 import { simulate } from './sim.ts';
+import type { StrategyTimeline } from './timeline.ts';
+import { checkTimelineRequest, recordTimeline } from './timeline.ts';
 
 /** One strategy's figures, with what only a live run measures. */
 export interface StrategyReport extends StrategyResult {
@@ -34,6 +36,8 @@ export interface RunReport {
   readonly results: readonly StrategyReport[];
   /** True when a live run was stopped early, as by Ctrl-C; the figures are partial. */
   readonly stopped?: boolean;
+  /** Each strategy's messages in time order, when the input asked for a timeline. */
+  readonly timeline?: readonly StrategyTimeline[];
 }
 
 /** The size of the world a run used. */
@@ -48,9 +52,13 @@ export interface WorldSummary {
 /** Runs `scenario` under each strategy of the settings, in the mode the input selects. */
 export async function runScenario(scenario: Scenario, input: RunInput = {}): Promise<RunReport> {
   const mode = readMode(input.mode);
+  if (input.timeline === true) checkTimelineRequest({ mode });
   const settings = resolveSettings(scenario, input);
   const world = await buildWorld(scenario, settings);
 
+  if (mode === 'sim' && input.timeline === true) {
+    return simulateWithTimelines(scenario, settings, world);
+  }
   if (mode === 'sim') return report(scenario, settings, world, 'sim', simulateAll(world, settings));
   return runLiveAll(scenario, input, settings, world);
 }
@@ -103,6 +111,19 @@ const MAX_LOAD_CONNECTIONS = 1_000;
 
 function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
   return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings, world)));
+}
+
+/** Simulates each strategy with an observer and reports its timeline beside its figures. */
+function simulateWithTimelines(scenario: Scenario, settings: RunSettings, world: World): RunReport {
+  const runs = settings.strategies.map((name) =>
+    recordTimeline(world, name, (observe) =>
+      simulate(world, { ...strategyOptions(name, settings, world), observe }),
+    ),
+  );
+
+  const results = runs.map((run) => run.result);
+  const timeline = runs.map((run) => run.timeline);
+  return { ...report(scenario, settings, world, 'sim', results), timeline };
 }
 
 /** Runs each strategy live in turn; a stop skips the strategies that had not started. */

@@ -37,6 +37,8 @@ export interface RunInput {
   readonly allowRemote?: boolean;
   /** Stops a live run early; the report then covers what happened so far. */
   readonly signal?: AbortSignal;
+  /** Simulation only: record each strategy's messages in the report's `timeline`. */
+  readonly timeline?: boolean;
 }
 
 /** The settings of a run, checked and parsed. */

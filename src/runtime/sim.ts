@@ -45,6 +45,7 @@ import { SimNetwork } from './sim-network.ts';
 import type { HeldPoll, OpenHost } from './sim-open.ts';
 import { OpenConnections } from './sim-open.ts';
 import { SimReceiver } from './sim-receiver.ts';
+import type { TimelineDetail, TimelineEntry, TimelineKind } from './timeline.ts';
 
 /** Options of one simulated run of one strategy, besides the world. */
 export interface SimulationOptions {
@@ -60,6 +61,8 @@ export interface SimulationOptions {
   readonly faults?: Faults;
   /** Stops a run that would take more steps than this; the default suits any sane scenario. */
   readonly maxSteps?: number;
+  /** Receives each message of the run in time order. Runs without it build no entries. */
+  readonly observe?: (entry: TimelineEntry) => void;
 }
 
 /** The minimum time consumers get before the first event can happen, to subscribe in time. */
@@ -289,6 +292,7 @@ class Simulation implements OpenHost {
 
   /** Answers a poll with no delay on either side. */
   private pollNow(consumer: number, request: PollRequest): PollResponse {
+    this.options.observe?.(this.note('poll', consumer, pollDetail(request)));
     this.recorder.countArrival(this.now);
     const response = handlePoll(this.producer, request, this.now);
     this.countPoll(consumer, request, response);
@@ -297,6 +301,7 @@ class Simulation implements OpenHost {
 
   /** Counts a poll's response as it reaches the consumer, with its bytes both ways. */
   private countPoll(consumer: number, request: PollRequest, response: PollResponse): void {
+    this.options.observe?.(this.note('response', consumer, responseDetail(response)));
     this.recorder.countResponse(consumer, response.events);
     this.recorder.addBytes(pollBytes(request, response, this.sizes));
   }
@@ -307,6 +312,7 @@ class Simulation implements OpenHost {
    * until its request timeout, and it then carries on with no response.
    */
   private sendPoll(process: Process, request: PollEffect): void {
+    this.options.observe?.(this.note('poll', process.consumer, pollDetail(request)));
     const held: HeldPoll = {
       process,
       consumer: process.consumer,
@@ -345,6 +351,7 @@ class Simulation implements OpenHost {
     if (response.status === 304) this.gate.refund(consumer);
     const hold = request.hold;
     if (hold !== undefined && hold > 0 && response.events.length === 0) {
+      this.options.observe?.(this.note('held', consumer, { hold }));
       this.open.hold(held, hold);
       return;
     }
@@ -383,9 +390,13 @@ class Simulation implements OpenHost {
   }
 
   private sendSubscribe(process: Process, request: SubscribeRequest): void {
+    this.options.observe?.(this.note('subscribe', process.consumer));
     this.after(this.network.delay(), () => {
       const subscription = handleSubscribe(this.producer, request);
-      this.after(this.network.delay(), () => this.resume(process, subscription));
+      this.after(this.network.delay(), () => {
+        this.options.observe?.(this.note('subscribed', process.consumer));
+        this.resume(process, subscription);
+      });
     });
   }
 
@@ -395,6 +406,8 @@ class Simulation implements OpenHost {
    * over one connection, so it loses nothing once open.
    */
   private sendConnect(process: Process, effect: ConnectEffect): void {
+    const { transport } = effect;
+    this.options.observe?.(this.note('connect', process.consumer, { transport }));
     this.after(this.network.delay(), () => {
       this.recorder.countArrival(this.now);
       const result = this.connectResult(process.consumer, effect);
@@ -402,6 +415,7 @@ class Simulation implements OpenHost {
       this.after(this.network.delay(), () => {
         this.recorder.countRequest(result.state !== 'open');
         this.recorder.addBytes(WIRE.connect);
+        this.options.observe?.(this.note('connected', process.consumer, connectDetail(result)));
         this.resume(process, result);
       });
     });
@@ -430,12 +444,15 @@ class Simulation implements OpenHost {
    * status when it refuses or errs, or with status 0 when no 2xx is back within the timeout.
    */
   private sendDelivery(process: Process, effect: DeliverEffect): void {
+    const consumer = effect.subscription.consumer;
+    this.options.observe?.(this.note('push', consumer, pushDetail(effect)));
     this.recorder.countDelivery(effect.attempt > 0);
     this.recorder.addBytes(
       WIRE.pushHeaders + WIRE.pushEnvelope + this.sizes.of(effect.message.events),
     );
 
-    const attempt = new DeliveryAttempt(this, process, this.now + this.tuning.retry.timeoutMs);
+    const deadline = this.now + this.tuning.retry.timeoutMs;
+    const attempt = new DeliveryAttempt(this, process, deadline, consumer);
     const delay = this.network.transit();
     if (delay === undefined) {
       attempt.failAt(attempt.deadline, 0);
@@ -489,6 +506,7 @@ class Simulation implements OpenHost {
   }
 
   pushTo(consumer: number, message: PushMessage): void {
+    this.options.observe?.(this.note('message', consumer, messageDetail(message)));
     const listener = this.listeners[consumer];
     if (listener === undefined) {
       this.inboxes[consumer]?.push(message);
@@ -500,9 +518,15 @@ class Simulation implements OpenHost {
   }
 
   /** Resumes a delivery process with its outcome, counting failures. */
-  settleDelivery(process: Process, result: DeliveryResult): void {
+  settleDelivery(process: Process, result: DeliveryResult, consumer: number): void {
+    this.options.observe?.(this.note('push-result', consumer, { status: result.status }));
     if (result.state === 'failed') this.recorder.countFailedDelivery();
     this.resume(process, result);
+  }
+
+  /** Builds a timeline entry at the current time; callers pass it to `observe` only if set. */
+  private note(kind: TimelineKind, consumer: number, detail: TimelineDetail = {}): TimelineEntry {
+    return { time: this.now, consumer, strategy: this.options.strategy.name, kind, detail };
   }
 
   private after(delay: number, task: () => void): void {
@@ -542,6 +566,8 @@ class DeliveryAttempt {
     private readonly process: Process,
     /** When the sender stops waiting for the reply. */
     readonly deadline: number,
+    /** The consumer the push goes to. */
+    private readonly consumer: number,
   ) {}
 
   failAt(time: number, status: number): void {
@@ -552,9 +578,30 @@ class DeliveryAttempt {
     this.simulation.at(time, () => {
       if (this.settled) return;
       this.settled = true;
-      this.simulation.settleDelivery(this.process, result);
+      this.simulation.settleDelivery(this.process, result, this.consumer);
     });
   }
+}
+
+function pollDetail(request: PollRequest): TimelineDetail {
+  return { hold: request.hold, conditional: request.etag !== undefined };
+}
+
+function responseDetail(response: PollResponse): TimelineDetail {
+  return { status: response.status, events: response.events.map((event) => event.seq) };
+}
+
+function connectDetail(result: ConnectResult): TimelineDetail {
+  return { state: result.state, status: 'status' in result ? result.status : undefined };
+}
+
+function pushDetail(effect: DeliverEffect): TimelineDetail {
+  return { events: effect.message.events.map((event) => event.seq), attempt: effect.attempt };
+}
+
+function messageDetail(message: PushMessage): TimelineDetail {
+  const events = message.events.map((event) => event.seq);
+  return message.closed === true ? { events, closed: true } : { events };
 }
 
 /** Bytes of one poll both ways, by the sizes in `WIRE`. */
