@@ -6,7 +6,7 @@ export interface TimeWindow {
   readonly end: number;
 }
 
-/** What can go wrong on the wire between the two sides. */
+/** Faults on the wire between the two sides. */
 export interface NetworkFaults {
   /** Chance that any one message (request, response or push) never arrives. */
   readonly loss: number;
@@ -15,11 +15,11 @@ export interface NetworkFaults {
   readonly reorderDelay: Distribution;
 }
 
-/** What can go wrong at the consumer's webhook receiver. */
+/** Faults at the consumer's webhook receiver. */
 export interface ConsumerFaults {
   /** Spans in which the receiver refuses connections. */
   readonly downtime: readonly TimeWindow[];
-  /** Chance that the receiver answers a push with a 500. */
+  /** Chance that the receiver responds to a push with a 500. */
   readonly errorRate: number;
   /** Extra time before the receiver replies, on top of its work when it processes first. */
   readonly replyDelay: Distribution;
@@ -27,7 +27,7 @@ export interface ConsumerFaults {
 
 /** Limits the producer puts on its API. */
 export interface ProducerFaults {
-  /** Spans in which the producer answers every request with 503 and drops open connections. */
+  /** Spans in which the producer responds to every request with 503 and drops open connections. */
   readonly outage: readonly TimeWindow[];
   /** Requests one consumer may make per `rateLimitWindowMs` before it gets 429. */
   readonly rateLimit: number | undefined;

@@ -8,7 +8,7 @@ import { WIRE } from '../model/wire-size.ts';
 import type { ConnectEffect } from '../strategies/effects.ts';
 import type { SimNetwork } from './sim-network.ts';
 
-/** What connections held open need from the simulation they run in. */
+/** The services that connections held open need from the simulation they run in. */
 export interface OpenHost {
   readonly now: number;
   /** Runs `task` at scenario time `time`, or now if that has passed. */

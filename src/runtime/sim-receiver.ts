@@ -4,11 +4,11 @@ import type { ConsumerFaults } from '../model/faults.ts';
 import { inWindow } from '../model/faults.ts';
 import type { StrategyTuning } from '../strategies/tuning.ts';
 
-/** What the consumer's webhook receiver does with a push that reaches it. */
+/** The outcome of a push that reaches the consumer's webhook receiver. */
 export type ReceiverOutcome =
   /** Down: the connection is refused and the sender learns at once. */
   | { readonly kind: 'refused' }
-  /** The receiver answers with an error status and does no work. */
+  /** The receiver responds with an error status and does no work. */
   | { readonly kind: 'error'; readonly status: number }
   /** The side effect is done at `handleAt` and the 2xx leaves at `replyAt`. */
   | { readonly kind: 'accepted'; readonly handleAt: number; readonly replyAt: number };

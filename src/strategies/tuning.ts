@@ -1,4 +1,4 @@
-/** How a backoff spreads its waits; see `backoffDelay`. */
+/** The spread of a backoff's waits; `Backoff` in backoff.ts applies it. */
 export type JitterMode = 'none' | 'full' | 'equal' | 'decorrelated';
 
 export interface BackoffTuning {
@@ -7,7 +7,7 @@ export interface BackoffTuning {
    * reconnects start from one second.
    */
   readonly baseMs: number | undefined;
-  /** The longest wait, in ms. */
+  /** The maximum wait, in ms. */
   readonly capMs: number;
   readonly jitter: JitterMode;
 }
