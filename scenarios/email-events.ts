@@ -130,8 +130,9 @@ export default defineScenario({
       keyBy === 'message'
         ? messages.map((message) => message.id)
         : Array.from({ length: options.recipients }, (_, index) => `rcpt-${index + 1}`);
-    // NOTE: a live run sends these keys in each poll's query string, which Node rejects with
-    // 431 past 16 kB, about a thousand keys: --key-by message then needs a short --duration.
+    // NOTE: a live run sends these keys in each poll's query string and refuses a consumer
+    // whose keys pass 8,000 bytes, about 500 message keys: --key-by message then needs a
+    // short --duration.
     const spec: ConsumerSpec =
       want === 'all' ? {} : { keys: units.map((unit) => `bounced/${unit}`) };
 

@@ -109,8 +109,8 @@ export class LivePolls {
     const arrival = clock.now;
     // The arrival counts at the scenario time the request carries, which is the time the
     // producer responds as of. Its real arrival is later by timer and loopback delays, which the
-    // model leaves out. NOTE: arrivals of different consumers can reach the recorder slightly
-    // out of scenario order, while its peak windows expect them in order.
+    // model leaves out. Arrivals of different consumers can reach the recorder out of scenario
+    // order, so the live recorder sorts them before it counts the peaks.
     this.options.recorder.countArrival(arrival);
 
     const outcome = await this.exchange({ request: effect, consumer, arrival });

@@ -3,6 +3,7 @@ import { Pool } from 'undici';
 import { sample } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
+import { PollVsPushError } from '../errors.ts';
 import { ProducerProcess } from '../live/producer-process.ts';
 import type { ProducerStats } from '../live/producer-side.ts';
 import { ReceiverBehaviour } from '../live/receiver-behaviour.ts';
@@ -109,8 +110,30 @@ const START_MARGIN_MS = 50;
  * each response.
  */
 export async function runLive(world: World, options: LiveOptions): Promise<LiveResult> {
+  checkKeyLists(world);
   const run = new LiveRun(world, options);
   return run.execute();
+}
+
+/** The longest key list, joined with commas, that a poll's query string can carry. */
+const MAX_KEY_LIST_BYTES = 8_000;
+
+/**
+ * Checks that each consumer's keys fit in a request line: polls and stream connects send them
+ * in the query string, and Node's HTTP server refuses request headers past 16 kB with a 431.
+ */
+function checkKeyLists(world: World): void {
+  world.consumers.forEach((consumer, id) => {
+    const bytes = Buffer.byteLength(consumer.keys?.join(',') ?? '');
+    if (bytes <= MAX_KEY_LIST_BYTES) return;
+
+    throw new PollVsPushError(
+      'PVP_RUN_TOO_LARGE',
+      `consumer ${id} wants ${consumer.keys?.length} keys (${bytes} bytes), more than the ` +
+        `${MAX_KEY_LIST_BYTES} bytes a live poll can carry in its query string; give consumers ` +
+        'fewer keys, or run in the simulated mode',
+    );
+  });
 }
 
 class LiveRun {
