@@ -52,13 +52,18 @@ export function runStrategy(
   const found = typeof strategy === 'string' ? findStrategy(strategy) : strategy;
   if (found === undefined) throw new Error(`no strategy named '${String(strategy)}'`);
 
-  return simulate(world, {
-    strategy: found,
+  return simulate(world, simulationOptions(found, options));
+}
+
+/** Builds the options of one run: by default a one-minute interval, epoch alignment, no latency. */
+export function simulationOptions(strategy: Strategy, options: RunOptions): SimulationOptions {
+  return {
+    strategy,
     interval: options.interval ?? constant(MINUTE),
     align: options.align ?? 'epoch',
     latency: options.latency ?? constant(0),
     seed: options.seed ?? 1,
     tuning: options.tuning,
     faults: options.faults,
-  });
+  };
 }

@@ -1,12 +1,11 @@
 import { expect, it } from 'vitest';
-import { constant } from '../../../src/engine/distributions.ts';
 import type { StrategyResult } from '../../../src/metrics/result.ts';
 import type { World } from '../../../src/model/world.ts';
 import type { LiveResult } from '../../../src/runtime/live.ts';
 import { runLive } from '../../../src/runtime/live.ts';
 import { findStrategy } from '../../../src/strategies/index.ts';
 import type { RunOptions } from '../../runtime/worlds.ts';
-import { MINUTE, runStrategy } from '../../runtime/worlds.ts';
+import { runStrategy, simulationOptions } from '../../runtime/worlds.ts';
 
 /** One strategy's figures from the simulator and from a live run of the same world and seed. */
 export interface BothModes {
@@ -28,13 +27,7 @@ export async function runBothModes(
 
   const sim = runStrategy(found, world, options);
   const live = await runLive(world, {
-    strategy: found,
-    interval: options.interval ?? constant(MINUTE),
-    align: options.align ?? 'epoch',
-    latency: options.latency ?? constant(0),
-    seed: options.seed ?? 1,
-    tuning: options.tuning,
-    faults: options.faults,
+    ...simulationOptions(found, options),
     timeScale: options.timeScale,
   });
   return { sim, live };
