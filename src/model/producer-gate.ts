@@ -10,13 +10,13 @@ interface Quota {
 }
 
 /**
- * The producer's door: turns a request away with 503 during an outage, or with 429 when its
- * consumer is over the rate limit, and adds the suggested poll interval to every answer. The
- * simulator and the live server both ask it before they answer, so they agree.
+ * The producer's door: rejects a request with 503 during an outage, or with 429 when its
+ * consumer is over the rate limit, and adds the suggested poll interval to every response.
+ * The simulator and the live server both consult it before they respond, so they agree.
  */
 export class ProducerGate {
   private readonly quotas = new Map<number, Quota>();
-  /** True when the gate can change an answer; a run without producer faults skips it. */
+  /** True when the gate can change a response. A run without producer faults skips it. */
   readonly active: boolean;
 
   constructor(private readonly faults: ProducerFaults) {
@@ -32,7 +32,7 @@ export class ProducerGate {
   }
 
   /**
-   * Returns the answer that turns `consumer`'s request away at `now`, or `undefined` to let
+   * Returns the response that rejects `consumer`'s request at `now`, or `undefined` to let
    * it through. A request inside a ban extends the ban: the client came back too early. A
    * producer that is down cannot know when it will be back, so its 503 has no `Retry-After`.
    */

@@ -96,7 +96,7 @@ export function etagOf(cursor: number): string {
 
 let lastTagged = { cursor: -1, etag: '' };
 
-/** A response that never came: the cursor stays where it was. */
+/** Returns the result of a request that got no response: the cursor stays where it was. */
 export function noResponse(request: PollRequest): PollResponse {
   return { status: 0, events: [], cursor: request.cursor };
 }

@@ -115,7 +115,7 @@ export async function runLive(world: World, options: LiveOptions): Promise<LiveR
   return run.execute();
 }
 
-/** The longest key list, joined with commas, that a poll's query string can carry. */
+/** The maximum length of a key list, joined with commas, in a poll's query string. */
 const MAX_KEY_LIST_BYTES = 8_000;
 
 /**

@@ -52,7 +52,7 @@ export function checkRunSize(world: World, settings: RunSettings): void {
 
 interface WorkEstimate {
   readonly count: number;
-  /** What is counted, such as `polls`. */
+  /** The unit counted, such as `polls`. */
   readonly what: string;
   /** The options that make it smaller. */
   readonly fix: string;
@@ -126,7 +126,7 @@ function deliveries(world: World): number {
   return world.consumers.reduce((sum, consumer) => sum + world.log.countFor(consumer.keys), 0);
 }
 
-/** The most attempts one push may take: every retry when a fault can fail it, with copies. */
+/** Returns the maximum attempts per push: every retry when a fault can fail it, with copies. */
 function attemptsPerPush(settings: RunSettings): number {
   const { tuning, faults } = settings.knobs;
   const canFail =

@@ -23,7 +23,7 @@ export interface OpenHost {
   pushTo(consumer: number, message: PushMessage): void;
 }
 
-/** A long poll the producer holds until news comes, the hold ends or a proxy cuts it. */
+/** A long poll that the producer keeps open until news comes, the hold ends or a proxy cuts it. */
 export interface HeldPoll {
   readonly process: unknown;
   readonly consumer: number;
@@ -52,8 +52,8 @@ interface Stream {
 const CLOSED: Omit<PushMessage, 'subscription'> = Object.freeze({ events: [], closed: true });
 
 /**
- * The connections the producer holds open in a simulated run: long polls and streams. It
- * wakes at each event to answer them, drops them when the producer goes down or drops its
+ * The connections the producer keeps open in a simulated run: long polls and streams. It
+ * wakes at each event to respond to them, drops them when the producer goes down or drops its
  * streams, and plays the proxy that cuts a connection left idle too long.
  */
 export class OpenConnections {
@@ -76,7 +76,7 @@ export class OpenConnections {
     }
   }
 
-  /** Holds a long poll that found nothing; it is answered by news, the hold's end or a cut. */
+  /** Keeps open a long poll that found nothing, until news, the hold's end or a cut. */
   hold(held: HeldPoll, holdMs: number): void {
     this.held.push(held);
     this.ensurePublisher();
@@ -91,7 +91,7 @@ export class OpenConnections {
 
   /**
    * Opens a stream for `effect` at the producer, with the events after its `lastSeq` sent
-   * first. Returns false when the producer no longer holds all of them.
+   * first. Returns false when the producer no longer keeps all of them.
    */
   open(consumer: number, effect: ConnectEffect): boolean {
     const { now, producer } = this.host;
@@ -114,13 +114,13 @@ export class OpenConnections {
     return true;
   }
 
-  /** Answers held polls whose hold ran out with an empty 200. */
+  /** Responds to a held poll whose hold ran out with an empty 200. */
   private expire(held: HeldPoll): void {
     if (held.done) return;
     this.finish(held, handlePoll(this.host.producer, held.request, this.host.now));
   }
 
-  /** A proxy cut the idle connection: the client sees it close, with no response. */
+  /** Cuts an idle held poll, as a proxy would: the client sees it close with no response. */
   private cut(held: HeldPoll): void {
     if (held.done) return;
     this.host.recorder.countReset();
@@ -205,7 +205,7 @@ export class OpenConnections {
     for (const stream of this.streams) this.close(stream);
   }
 
-  /** The producer went down: every held poll and every stream ends with no response. */
+  /** Ends every held poll and stream with no response, because the producer went down. */
   private dropAll(): void {
     this.dropStreams();
     for (const held of this.held) {

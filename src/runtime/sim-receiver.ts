@@ -15,8 +15,8 @@ export type ReceiverOutcome =
 
 /**
  * The simulated webhook receiver. One that acknowledges first replies before its work, so a
- * slow handler never makes the sender time out; one that processes first replies only after
- * it, and a sender whose timeout is shorter retries a push that was in fact handled.
+ * slow handler never makes the sender time out. One that processes first replies only after
+ * its work, so a sender with a shorter timeout retries a push that was in fact handled.
  */
 export class SimReceiver {
   constructor(

@@ -27,8 +27,8 @@ function* longPollConsumer(context: ConsumerContext): StrategyProcess {
     const sentAt = context.now();
     const response = (yield request) as PollResponse;
     cursor = takeResponse(context, response);
-    // Done once a request sent at or after the window's end is answered: an answer that left
-    // the producer before the end, late on a slow network, may not hold the last events.
+    // Done once a request sent at or after the window's end gets a response. A response that
+    // left the producer before the end, late on a slow network, may lack the last events.
     if (sentAt >= windowEnd) {
       if (answered(response) || retriesLeft <= 0) return;
       retriesLeft--;

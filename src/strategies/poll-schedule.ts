@@ -3,7 +3,7 @@ import type { ConsumerContext, PollResponse, StrategyProcess } from './effects.t
 
 /**
  * Returns the first poll time. With random alignment it is a uniform fraction of one interval
- * after the window opens; with epoch alignment it is the first whole multiple of the interval
+ * after the window opens. With epoch alignment it is the first whole multiple of the interval
  * since the Unix epoch at or after the window opens, as a cron job would poll.
  */
 export function firstPollTime(context: ConsumerContext): number {
@@ -17,7 +17,9 @@ export function firstPollTime(context: ConsumerContext): number {
   return windowStart + context.phase * sample(interval, context.random);
 }
 
-/** Returns the next poll time; an interval drawn below zero, as a normal one can be, counts as 0. */
+/**
+ * Returns the next poll time. An interval drawn below zero, as a normal one can be, counts as 0.
+ */
 export function nextPollTime(context: ConsumerContext, previous: number): number {
   return previous + drawInterval(context);
 }
@@ -27,7 +29,7 @@ export function drawInterval(context: ConsumerContext): number {
   return Math.max(0, sample(context.settings.interval, context.random));
 }
 
-/** The mean poll interval, which backoff starts from when no base is given. */
+/** Returns the mean poll interval, which backoff starts from when no base is given. */
 export function meanInterval(context: ConsumerContext): number {
   const { interval } = context.settings;
   return moments(interval)?.mean ?? upperBound(interval);
@@ -45,20 +47,20 @@ export function hasEvents(response: PollResponse): boolean {
 }
 
 /**
- * Polls a failed consumer may make after the window ends, to retry a last poll that got no
- * answer. A producer that keeps refusing, such as one that extends a ban, cannot hold the
- * run open for long.
+ * Polls a consumer may make after the window ends, to retry a last poll that got no response.
+ * The limit keeps a producer that rejects every request, such as one that extends a ban, from
+ * keeping the run open.
  */
 export const FINAL_RETRIES = 5;
 
-/** Tells whether a response carried the producer's answer: a 200, or a 304 with nothing new. */
+/** Tells whether the producer responded with its events: a 200, or a 304 with nothing new. */
 export function answered(response: PollResponse): boolean {
   return response.status === 200 || response.status === 304;
 }
 
 /**
- * Tells whether a poller is done: its poll at `at` was at or after the window's end and was
- * answered, or it has used up its final retries.
+ * Tells whether a poller is done: its poll at `at` was at or after the window's end and got
+ * a response, or it has used up its final retries.
  */
 export function finished(
   context: ConsumerContext,
@@ -87,7 +89,7 @@ export function* pollOnSchedule(
   let at = firstAt;
   let cursor = 0;
   let retriesLeft = FINAL_RETRIES;
-  // A conditional poller with no tag yet asks for one without sending `If-None-Match`.
+  // A conditional poller with no tag yet requests one without sending `If-None-Match`.
   let etag = conditional ? '' : undefined;
 
   for (;;) {

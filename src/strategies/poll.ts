@@ -57,7 +57,7 @@ function settle(
 interface MutablePoll extends PollEffect {
   cursor: number;
   at: number;
-  /** Polls left after the window's end to retry a last poll that got no answer. */
+  /** Polls left after the window's end to retry a last poll that got no response. */
   retriesLeft: number;
 }
 
