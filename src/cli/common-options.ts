@@ -191,6 +191,15 @@ export const COMMON_OPTIONS: readonly CommonOption[] = [
       'one line each with its scenario time in UTC; at most 2,000 lines per strategy',
   },
   {
+    flag: '--report',
+    key: 'report',
+    value: 'FILE',
+    description:
+      'simulation only: also write an HTML report to FILE, one self-contained page with charts ' +
+      'of the run (the conversation of consumer 0, latency distributions, load over time) or ' +
+      'of a sweep (the trade-off and, with prices, cost curves), and the command that repeats it',
+  },
+  {
     flag: '--json',
     key: 'json',
     description: 'print one JSON object on stdout instead of the table',

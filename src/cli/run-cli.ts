@@ -16,6 +16,7 @@ import { readCostOptions, renderPricedRun } from './cost-options.ts';
 import { renderHelp } from './help.ts';
 import { builtInNames, loadScenario } from './load-scenario.ts';
 import { checkCombinations, readFormat } from './output-format.ts';
+import { readReportOption, writeRunReport, writeSweepReport } from './report-option.ts';
 import { runSweepCommand } from './sweep-command.ts';
 
 /** Output streams of the CLI. Tests pass buffers; the program passes the process streams. */
@@ -85,7 +86,10 @@ async function dispatch(
     checkTimelineRequest({ ...modes, compare: compare === true, load: load === true, format });
   }
 
-  const input = { ...toRunInput(values, scenario), signal };
+  const reportPath = readReportOption(values);
+  const sweep = stringValue(values.sweep);
+  const curves = reportPath !== undefined && sweep === undefined;
+  const input = { ...toRunInput(values, scenario), signal, curves };
   if (values.load === true) {
     const load = await runLoad(scenario, input, stringValue(values['load-duration']) ?? '5s');
     output.stdout(values.json === true ? renderLoadJson(load) : renderLoad(load));
@@ -97,7 +101,6 @@ async function dispatch(
     return;
   }
 
-  const sweep = stringValue(values.sweep);
   if (sweep !== undefined) {
     const sweepValues = {
       sweep,
@@ -105,15 +108,21 @@ async function dispatch(
       spacing: stringValue(values.spacing),
       threads: stringValue(values.threads),
     };
-    return runSweepCommand(name, scenario, input, sweepValues, format, output);
+    const swept = await runSweepCommand(name, scenario, input, sweepValues, format, output);
+    if (reportPath !== undefined) writeSweepReport(reportPath, swept, argv, prices, output);
+    return;
   }
 
-  const report = await runScenario(scenario, input);
+  const full = await runScenario(scenario, input);
+  // The curves are for the HTML report; the printed formats stay as they are without it.
+  const { curves: _curves, ...report } = full;
   const timeline = format === 'table' ? renderTimeline(report) : '';
   if (prices !== undefined && (format === 'table' || format === 'json')) {
-    return output.stdout(renderPricedRun(report, prices, values.json === true) + timeline);
+    output.stdout(renderPricedRun(report, prices, values.json === true) + timeline);
+  } else {
+    output.stdout(RUN_REPORTERS[format](report) + timeline);
   }
-  output.stdout(RUN_REPORTERS[format](report) + timeline);
+  if (reportPath !== undefined) writeRunReport(reportPath, full, argv, output);
 }
 
 const STRING_FLAGS = new Set([

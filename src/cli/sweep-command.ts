@@ -27,8 +27,8 @@ export interface SweepOutput {
 const MAX_THREADS = 256;
 
 /**
- * Runs `--sweep` and prints its report in `format`. A progress bar shows on the terminal while
- * the points run, except with `--json`, whose output is meant for machines.
+ * Runs `--sweep`, prints its report in `format` and returns it. A progress bar shows on the
+ * terminal while the points run, except with `--json`, whose output is meant for machines.
  */
 export async function runSweepCommand(
   scenarioRef: string,
@@ -37,7 +37,7 @@ export async function runSweepCommand(
   values: SweepValues,
   format: OutputFormat,
   output: SweepOutput,
-): Promise<void> {
+): Promise<SweepReport> {
   const plan = planSweep(scenario, values);
   const threads =
     values.threads === undefined
@@ -61,4 +61,5 @@ export async function runSweepCommand(
   }
 
   output.stdout(SWEEP_REPORTERS[format](report));
+  return report;
 }

@@ -9,6 +9,23 @@ export interface LatencySummary {
   readonly max: number;
 }
 
+/** One point of a latency distribution: this share of latencies was at most `ms`. */
+export interface CdfPoint {
+  readonly ms: number;
+  readonly share: number;
+}
+
+/**
+ * The shares at which `LatencyStats.cdf` reads the distribution: every percent, and finer steps
+ * in the tail, where the worst latencies sit.
+ */
+const CDF_SHARES: readonly number[] = [
+  ...Array.from({ length: 100 }, (_, index) => index / 100),
+  0.995,
+  0.999,
+  1,
+];
+
 /**
  * Collects notification latencies. The count, mean, min and max are exact. Percentiles come
  * from an HDR histogram (hdr-histogram-js) over whole microseconds with 3 significant digits,
@@ -44,6 +61,15 @@ export class LatencyStats {
       p99: this.percentile(99),
       max: this.max,
     };
+  }
+
+  /**
+   * Returns the distribution of latencies as points from the smallest to the largest, read from
+   * the histogram at fixed shares; empty when nothing was recorded.
+   */
+  cdf(): CdfPoint[] {
+    if (this.count === 0) return [];
+    return CDF_SHARES.map((share) => ({ ms: this.percentile(share * 100), share }));
   }
 
   private percentile(percent: number): number {

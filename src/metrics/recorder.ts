@@ -1,4 +1,5 @@
 import type { EventLog, ProducerEvent } from '../model/event-log.ts';
+import type { CdfPoint } from './latency.ts';
 import { LatencyStats } from './latency.ts';
 import { PeakWindows } from './peak-window.ts';
 import type { StrategyResult } from './result.ts';
@@ -178,6 +179,11 @@ export class RunRecorder {
         outOfOrder: this.outOfOrder,
       },
     };
+  }
+
+  /** The distribution of notification latencies, for a chart. */
+  latencyCdf(): CdfPoint[] {
+    return this.latency.cdf();
   }
 
   /** Feeds the arrivals kept out of order to the peaks, sorted, once. */

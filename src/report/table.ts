@@ -5,7 +5,8 @@ import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import { formatBytes, formatCount, formatDuration, formatPercent, wrap } from './format.ts';
 import { summarize } from './summary.ts';
 
-const HEAD = [
+/** The columns of a run's main table, and of the figures in its HTML report. */
+export const HEAD = [
   'strategy',
   'requests',
   'wasted',
@@ -31,7 +32,7 @@ export function renderTable(report: RunReport): string {
     table.push(live ? [...row(result), ...liveCells(result)] : row(result));
   }
 
-  const title = `${report.scenario}: ${report.mode} run, seed ${report.seed}, ${describe(report)}`;
+  const title = runTitle(report);
   const notes = ['Latency is the time from an event to the consumer having it.'];
   if (live) notes.push(LIVE_NOTE, ...behindNotes(report));
   if (report.stopped === true) notes.push(STOPPED_NOTE);
@@ -138,7 +139,8 @@ function liveCells(result: StrategyReport): string[] {
   ];
 }
 
-function row(result: StrategyResult): string[] {
+/** The cells of one strategy's row under `HEAD`, as text for people. */
+export function row(result: StrategyResult): string[] {
   const { latencyMs, events } = result;
   const wasted =
     result.requests === 0
@@ -156,6 +158,11 @@ function row(result: StrategyResult): string[] {
       : [latencyMs.mean, latencyMs.p50, latencyMs.p99, latencyMs.max].map(formatDuration)),
     `${formatCount(events.missed)} of ${formatCount(events.total)}`,
   ];
+}
+
+/** Names the run in one line: scenario, mode, seed, and the size of its world. */
+export function runTitle(report: RunReport): string {
+  return `${report.scenario}: ${report.mode} run, seed ${report.seed}, ${describe(report)}`;
 }
 
 function describe(report: RunReport): string {

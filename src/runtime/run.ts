@@ -12,13 +12,15 @@ import { placeFaults } from './knobs.ts';
 import type { LiveMeasures } from './live.ts';
 import type { RunMode } from './live-settings.ts';
 import { readMode, resolveLiveSettings } from './live-settings.ts';
+import type { StrategyCurves } from './run-curves.ts';
+import { LoadCounter } from './run-curves.ts';
 import { checkRunSize } from './run-size.ts';
 import type { RunInput, RunSettings } from './settings.ts';
 import { resolveSettings } from './settings.ts';
 import type { SimulationOptions } from './sim.ts';
-import { simulate } from './sim.ts';
-import type { StrategyTimeline } from './timeline.ts';
-import { checkTimelineRequest, recordTimeline } from './timeline.ts';
+import { simulate, simulateDetailed } from './sim.ts';
+import type { StrategyTimeline, TimelineEntry } from './timeline.ts';
+import { checkTimelineRequest, TimelineCollector } from './timeline.ts';
 
 /** One strategy's figures, with what only a live run measures. */
 export interface StrategyReport extends StrategyResult {
@@ -38,6 +40,8 @@ export interface RunReport {
   readonly stopped?: boolean;
   /** Each strategy's messages in time order, when the input asked for a timeline. */
   readonly timeline?: readonly StrategyTimeline[];
+  /** What the HTML report draws for each strategy, when the input asked for curves. */
+  readonly curves?: readonly StrategyCurves[];
 }
 
 /** The size of the world a run used. */
@@ -53,11 +57,13 @@ export interface WorldSummary {
 export async function runScenario(scenario: Scenario, input: RunInput = {}): Promise<RunReport> {
   const mode = readMode(input.mode);
   if (input.timeline === true) checkTimelineRequest({ mode });
+  if (input.curves === true) checkCurvesRequest(mode);
   const settings = resolveSettings(scenario, input);
   const world = await buildWorld(scenario, settings);
 
-  if (mode === 'sim' && input.timeline === true) {
-    return simulateWithTimelines(scenario, settings, world);
+  if (mode === 'sim' && (input.timeline === true || input.curves === true)) {
+    const wanted = { timeline: input.timeline === true, curves: input.curves === true };
+    return simulateObserved(scenario, settings, world, wanted);
   }
   if (mode === 'sim') return report(scenario, settings, world, 'sim', simulateAll(world, settings));
   return runLiveAll(scenario, input, settings, world);
@@ -113,17 +119,60 @@ function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
   return settings.strategies.map((name) => simulate(world, strategyOptions(name, settings, world)));
 }
 
-/** Simulates each strategy with an observer and reports its timeline beside its figures. */
-function simulateWithTimelines(scenario: Scenario, settings: RunSettings, world: World): RunReport {
-  const runs = settings.strategies.map((name) =>
-    recordTimeline(world, name, (observe) =>
-      simulate(world, { ...strategyOptions(name, settings, world), observe }),
-    ),
-  );
+/**
+ * Simulates each strategy with an observer and reports, beside its figures, its timeline or
+ * its curves or both, as `wanted` asks.
+ */
+function simulateObserved(
+  scenario: Scenario,
+  settings: RunSettings,
+  world: World,
+  wanted: { readonly timeline: boolean; readonly curves: boolean },
+): RunReport {
+  const runs = settings.strategies.map((name) => {
+    const everyone = wanted.timeline ? new TimelineCollector(world, name) : undefined;
+    const first = wanted.curves ? new TimelineCollector(world, name, 0) : undefined;
+    const load = wanted.curves ? new LoadCounter(world) : undefined;
+    const observe = (entry: TimelineEntry) => {
+      everyone?.observe(entry);
+      first?.observe(entry);
+      load?.observe(entry);
+    };
 
-  const results = runs.map((run) => run.result);
-  const timeline = runs.map((run) => run.timeline);
-  return { ...report(scenario, settings, world, 'sim', results), timeline };
+    const run = simulateDetailed(world, { ...strategyOptions(name, settings, world), observe });
+    const curves: StrategyCurves | undefined =
+      first === undefined || load === undefined
+        ? undefined
+        : {
+            strategy: name,
+            latencyCdf: run.latencyCdf,
+            load: load.finish(),
+            conversation: first.finish(),
+          };
+    return { result: run.result, timeline: everyone?.finish(), curves };
+  });
+
+  const base = report(
+    scenario,
+    settings,
+    world,
+    'sim',
+    runs.map((run) => run.result),
+  );
+  return {
+    ...base,
+    ...(wanted.timeline ? { timeline: runs.map((run) => run.timeline!) } : {}),
+    ...(wanted.curves ? { curves: runs.map((run) => run.curves!) } : {}),
+  };
+}
+
+/** Curves come from the simulator's observer, which a live run does not have. */
+function checkCurvesRequest(mode: RunMode): void {
+  if (mode === 'sim') return;
+  throw new PollVsPushError(
+    'PVP_CONFLICTING_OPTIONS',
+    '--report draws a simulated run and does not go with --mode live; drop one of them',
+  );
 }
 
 /** Runs each strategy live in turn; a stop skips the strategies that had not started. */

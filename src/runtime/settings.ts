@@ -39,6 +39,8 @@ export interface RunInput {
   readonly signal?: AbortSignal;
   /** Simulation only: record each strategy's messages in the report's `timeline`. */
   readonly timeline?: boolean;
+  /** Simulation only: record what the HTML report draws in the report's `curves`. */
+  readonly curves?: boolean;
 }
 
 /** The settings of a run, checked and parsed. */

@@ -21,6 +21,8 @@ export interface OpenHost {
   reply(held: HeldPoll, response: PollResponse): void;
   /** Hands a stream message to a consumer's inbox when it arrives. */
   pushTo(consumer: number, message: PushMessage): void;
+  /** Tells the run's observer, if any, that a stream message left the producer. */
+  notePush(consumer: number, event: ProducerEvent): void;
 }
 
 /** A long poll that the producer keeps open until news comes, the hold ends or a proxy cuts it. */
@@ -179,6 +181,7 @@ export class OpenConnections {
 
     host.recorder.countDelivery();
     host.recorder.addBytes(frame + host.sizes.of([event]));
+    host.notePush(stream.consumer, event);
     stream.lastActivity = host.now;
 
     const message: PushMessage = { subscription: 0, events: [event] };

@@ -4,6 +4,7 @@ import { EventQueue } from '../engine/event-queue.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import { PollVsPushError } from '../errors.ts';
+import type { CdfPoint } from '../metrics/latency.ts';
 import { RunRecorder } from '../metrics/recorder.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
@@ -105,6 +106,19 @@ export function simulate(world: World, options: SimulationOptions): StrategyResu
   const simulation = new Simulation(world, options);
   simulation.run();
   return simulation.result();
+}
+
+/** A run's figures with the distribution of its latencies, which a chart draws. */
+export interface DetailedResult {
+  readonly result: StrategyResult;
+  readonly latencyCdf: CdfPoint[];
+}
+
+/** Runs `simulate` and also returns the distribution of the run's notification latencies. */
+export function simulateDetailed(world: World, options: SimulationOptions): DetailedResult {
+  const simulation = new Simulation(world, options);
+  simulation.run();
+  return { result: simulation.result(), latencyCdf: simulation.recorder.latencyCdf() };
 }
 
 class Simulation implements OpenHost {
@@ -503,6 +517,10 @@ class Simulation implements OpenHost {
       if (arrival > attempt.deadline) attempt.failAt(attempt.deadline, 0);
       else attempt.settleAt(arrival, result);
     });
+  }
+
+  notePush(consumer: number, event: ProducerEvent): void {
+    this.options.observe?.(this.note('push', consumer, { events: [event.seq] }));
   }
 
   pushTo(consumer: number, message: PushMessage): void {

@@ -1,5 +1,6 @@
 import { PollVsPushError } from '../errors.ts';
 import type { StrategyResult } from '../metrics/result.ts';
+import type { ProducerEvent } from '../model/event-log.ts';
 import type { World } from '../model/world.ts';
 
 /** The consumer id of entries that happen at the producer alone, such as a published event. */
@@ -75,28 +76,60 @@ export function recordTimeline(
   strategy: string,
   simulateWith: (observe: (entry: TimelineEntry) => void) => StrategyResult,
 ): { result: StrategyResult; timeline: StrategyTimeline } {
-  const kept: TimelineEntry[] = [];
-  let seen = 0;
-  const result = simulateWith((entry) => {
-    seen++;
-    if (kept.length < TIMELINE_LIMIT) kept.push(entry);
-  });
-
-  const merged = mergeEvents(world, strategy, kept);
-  const total = seen + world.log.size;
-  return { result, timeline: { strategy, entries: merged, omitted: total - merged.length } };
+  const collector = new TimelineCollector(world, strategy);
+  const result = simulateWith(collector.observe);
+  return { result, timeline: collector.finish() };
 }
 
 /**
- * Merges the world's events into `entries`, each event before the messages of the same
- * millisecond, and keeps the first `TIMELINE_LIMIT`. The simulator notes entries in time order.
+ * Keeps the first `TIMELINE_LIMIT` entries of a run that an observer passes it, of every
+ * consumer or of one. `finish` merges in the world's events: all of them, or those the one
+ * consumer wants.
+ */
+export class TimelineCollector {
+  private readonly kept: TimelineEntry[] = [];
+  private seen = 0;
+
+  constructor(
+    private readonly world: World,
+    private readonly strategy: string,
+    /** The consumer whose messages to keep; every consumer's when absent. */
+    private readonly consumer?: number,
+  ) {}
+
+  readonly observe = (entry: TimelineEntry): void => {
+    if (this.consumer !== undefined && entry.consumer !== this.consumer) return;
+    this.seen++;
+    if (this.kept.length < TIMELINE_LIMIT) this.kept.push(entry);
+  };
+
+  finish(): StrategyTimeline {
+    const events = this.wantedEvents();
+    const entries = mergeEvents(events, this.strategy, this.kept);
+    const omitted = this.seen + events.length - entries.length;
+    return { strategy: this.strategy, entries, omitted };
+  }
+
+  private wantedEvents(): readonly ProducerEvent[] {
+    const all = this.world.log.events;
+    if (this.consumer === undefined) return all;
+
+    const keys = this.world.consumers[this.consumer]?.keys;
+    if (keys === undefined) return all;
+    const wanted = new Set(keys);
+    return all.filter((event) => wanted.has(event.key));
+  }
+}
+
+/**
+ * Merges `events` into `entries`, each event before the messages of the same millisecond, and
+ * keeps the first `TIMELINE_LIMIT`. The simulator notes entries in time order.
  */
 function mergeEvents(
-  world: World,
+  events: readonly ProducerEvent[],
   strategy: string,
   entries: readonly TimelineEntry[],
 ): TimelineEntry[] {
-  const events = world.log.events;
   const merged: TimelineEntry[] = [];
   let next = 0;
 

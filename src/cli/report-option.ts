@@ -1,0 +1,69 @@
+import { PollVsPushError } from '../errors.ts';
+import type { Prices } from '../model/prices.ts';
+import { renderHtmlPage } from '../report/html/html-page.ts';
+import { runPageData } from '../report/html/run-page-data.ts';
+import { sweepPageData } from '../report/html/sweep-page-data.ts';
+import type { RunReport } from '../runtime/run.ts';
+import type { SweepReport } from '../runtime/sweep.ts';
+import { checkReportPath, commandLine, withoutReport, writeReport } from './write-report.ts';
+
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+/**
+ * Reads `--report FILE` and checks it before anything runs: it draws one simulated run or a
+ * sweep, so it does not go with a live run, `--compare` or `--load`, and its folder must exist.
+ */
+export function readReportOption(values: Values): string | undefined {
+  const path = values.report;
+  if (typeof path !== 'string') return undefined;
+
+  let other: string | undefined;
+  if (values.mode === 'live') other = '--mode live';
+  else if (values.compare === true) other = '--compare';
+  else if (values.load === true) other = '--load';
+  if (other !== undefined) {
+    throw new PollVsPushError(
+      'PVP_CONFLICTING_OPTIONS',
+      `--report draws a simulated run or a sweep and does not go with ${other}; drop one of them`,
+    );
+  }
+
+  checkReportPath(path);
+  return path;
+}
+
+/** The stream a report's notice goes to, so that stdout keeps the run's own output alone. */
+export interface ReportNotice {
+  stderr(text: string): void;
+}
+
+/** Writes a run's HTML report to `path` and says so on stderr. */
+export function writeRunReport(
+  path: string,
+  report: RunReport,
+  argv: readonly string[],
+  output: ReportNotice,
+): void {
+  const html = renderHtmlPage(runPageData(report, commandLine(withoutReport(argv))));
+  writeReport(path, html);
+  output.stderr(notice(path, html));
+}
+
+/** Writes a sweep's HTML report to `path`, with cost curves when prices were given. */
+export function writeSweepReport(
+  path: string,
+  report: SweepReport,
+  argv: readonly string[],
+  prices: Prices | undefined,
+  output: ReportNotice,
+): void {
+  const command = commandLine(withoutReport(argv));
+  const html = renderHtmlPage(sweepPageData(report, command, prices));
+  writeReport(path, html);
+  output.stderr(notice(path, html));
+}
+
+function notice(path: string, html: string): string {
+  const kilobytes = Math.round(Buffer.byteLength(html) / 1_000);
+  return `Wrote the HTML report to ${path} (${kilobytes} kB); open it in a browser.\n`;
+}

@@ -1,0 +1,23 @@
+/** A table of figures as text for people: a header row and a row per strategy or point. */
+export interface FiguresTable {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** What a report page shows so that its run can be repeated: the command, the seed, the settings. */
+export interface PageOptions {
+  readonly command: string;
+  readonly seed: number;
+  readonly settings: readonly (readonly [string, string])[];
+}
+
+/**
+ * Lists how a report was made: the command as given and every setting in effect, defaults
+ * included, in the order the report keeps them.
+ */
+export function pageOptions(
+  report: { readonly seed: number; readonly options: Readonly<Record<string, string>> },
+  command: string,
+): PageOptions {
+  return { command, seed: report.seed, settings: Object.entries(report.options) };
+}

@@ -1,0 +1,150 @@
+import type { RunReport } from '../../runtime/run.ts';
+import type { StrategyCurves } from '../../runtime/run-curves.ts';
+import type { TimelineEntry } from '../../runtime/timeline.ts';
+import { summarize } from '../summary.ts';
+import { HEAD, row, runTitle } from '../table.ts';
+import { describeEntry } from '../timeline.ts';
+import type { FiguresTable, PageOptions } from './page-options.ts';
+import { pageOptions } from './page-options.ts';
+
+/**
+ * What the browser draws for a plain run. Every label is made here, so the page's script only
+ * places what it is given.
+ */
+export interface RunPageData {
+  readonly kind: 'run';
+  readonly title: string;
+  readonly summary: string;
+  readonly figures: FiguresTable;
+  readonly conversation: ConversationData;
+  readonly latency: readonly LatencySeries[];
+  readonly load: LoadData;
+  readonly reproduce: PageOptions;
+}
+
+/** One point of the conversation chart: a message the consumer saw, or an event it wants. */
+export interface ConversationPoint {
+  /** Minutes since the window opened. */
+  readonly x: number;
+  /** The row: 0 for the events, then one per strategy in the run's order. */
+  readonly y: number;
+  readonly look: PointLook;
+  readonly text: string;
+}
+
+/**
+ * How a point is drawn: an event, an answer with nothing new, an answer with news, a push, a
+ * step of setting up (subscribing, opening a stream), or a failure.
+ */
+export type PointLook = 'event' | 'empty' | 'news' | 'push' | 'setup' | 'failure';
+
+export interface ConversationData {
+  /** Who the chart follows, such as `consumer 0`. */
+  readonly consumer: string;
+  /** The row names, `events` first. */
+  readonly rows: readonly string[];
+  readonly points: readonly ConversationPoint[];
+  /** The window's start in ISO 8601, which the x axis counts from. */
+  readonly start: string;
+  /** Messages left out per strategy because a timeline keeps a limited number. */
+  readonly omitted: readonly number[];
+}
+
+/** One strategy's latency distribution: each point is [latency in seconds, share at most it]. */
+export interface LatencySeries {
+  readonly strategy: string;
+  readonly points: readonly (readonly [number, number])[];
+}
+
+/** Requests and pushes at the producer over the window, one count per bin per strategy. */
+export interface LoadData {
+  readonly start: string;
+  readonly binMinutes: number;
+  readonly series: readonly { readonly strategy: string; readonly counts: readonly number[] }[];
+}
+
+/**
+ * Builds the data of a run's report page. The report must carry curves, which a simulated run
+ * records when its input asks for them.
+ */
+export function runPageData(report: RunReport, command: string): RunPageData {
+  const curves = report.curves ?? [];
+  return {
+    kind: 'run',
+    title: runTitle(report),
+    summary: summarize(report),
+    figures: { head: HEAD, rows: report.results.map((result) => row(result)) },
+    conversation: conversationData(report, curves),
+    latency: curves.map(latencySeries),
+    load: loadData(report, curves),
+    reproduce: pageOptions(report, command),
+  };
+}
+
+function conversationData(report: RunReport, curves: readonly StrategyCurves[]) {
+  const start = Date.parse(report.world.windowStart);
+  const minutes = (time: number) => (time - start) / 60_000;
+  const points: ConversationPoint[] = [];
+
+  // Every strategy's run has the same events; the first run's list marks them once.
+  for (const entry of curves[0]?.conversation.entries ?? []) {
+    if (entry.kind === 'event') {
+      points.push({ x: minutes(entry.time), y: 0, look: 'event', text: describeEntry(entry) });
+    }
+  }
+
+  curves.forEach((curve, index) => {
+    for (const entry of curve.conversation.entries) {
+      const look = lookOf(entry);
+      if (look === undefined) continue;
+      const text = `${curve.strategy}: ${describeEntry(entry)}`;
+      points.push({ x: minutes(entry.time), y: index + 1, look, text });
+    }
+  });
+
+  return {
+    consumer: 'consumer 0',
+    rows: ['events', ...curves.map((curve) => curve.strategy)],
+    points,
+    start: report.world.windowStart,
+    omitted: curves.map((curve) => curve.conversation.omitted),
+  };
+}
+
+/**
+ * Picks how an entry of the consumer's side looks, or `undefined` for one the chart leaves
+ * out: the requests themselves, whose answers it shows, and the producer's side.
+ */
+function lookOf(entry: TimelineEntry): PointLook | undefined {
+  const { detail } = entry;
+
+  switch (entry.kind) {
+    case 'response':
+      if (detail.status === 200) return (detail.events?.length ?? 0) > 0 ? 'news' : 'empty';
+      return detail.status === 304 ? 'empty' : 'failure';
+    case 'message':
+      return detail.closed === true ? 'failure' : 'push';
+    case 'subscribed':
+      return 'setup';
+    case 'connected':
+      return detail.state === 'open' ? 'setup' : 'failure';
+    default:
+      return undefined;
+  }
+}
+
+function latencySeries(curve: StrategyCurves): LatencySeries {
+  return {
+    strategy: curve.strategy,
+    points: curve.latencyCdf.map((point) => [point.ms / 1_000, point.share] as const),
+  };
+}
+
+function loadData(report: RunReport, curves: readonly StrategyCurves[]): LoadData {
+  const binMs = curves[0]?.load.binMs ?? 60_000;
+  const series = curves.map((curve) => ({
+    strategy: curve.strategy,
+    counts: curve.load.requests.map((count, bin) => count + (curve.load.pushes[bin] ?? 0)),
+  }));
+  return { start: report.world.windowStart, binMinutes: binMs / 60_000, series };
+}
