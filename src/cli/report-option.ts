@@ -37,7 +37,7 @@ export interface ReportNotice {
   stderr(text: string): void;
 }
 
-/** Writes a run's HTML report to `path` and says so on stderr. */
+/** Writes a run's HTML report to `path` and prints its path on stderr. */
 export function writeRunReport(
   path: string,
   report: RunReport,

@@ -2,7 +2,7 @@ import type { CdfPoint } from '../metrics/latency.ts';
 import type { World } from '../model/world.ts';
 import type { StrategyTimeline, TimelineEntry } from './timeline.ts';
 
-/** What the charts of one strategy's run draw, beyond the figures of its result. */
+/** The data that the charts of one strategy's run draw, beyond the figures of its result. */
 export interface StrategyCurves {
   readonly strategy: string;
   /** The distribution of notification latencies, smallest first; empty when none was had. */
@@ -47,8 +47,8 @@ export function binLength(windowMs: number): number {
 }
 
 /**
- * Counts the requests and pushes of a run from its observer's entries into bins across the
- * window. A request counts when it is sent; entries outside the window, such as subscribing
+ * Counts the requests and pushes of a run into bins across the window, from its observer's
+ * entries. A request counts when it is sent. Entries outside the window, such as subscribing
  * before it opens, are left out, as they are from the load peaks.
  */
 export class LoadCounter {

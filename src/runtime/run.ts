@@ -40,7 +40,7 @@ export interface RunReport {
   readonly stopped?: boolean;
   /** Each strategy's messages in time order, when the input asked for a timeline. */
   readonly timeline?: readonly StrategyTimeline[];
-  /** What the HTML report draws for each strategy, when the input asked for curves. */
+  /** The data the HTML report draws for each strategy, when the input set `curves`. */
   readonly curves?: readonly StrategyCurves[];
 }
 
@@ -120,8 +120,8 @@ function simulateAll(world: World, settings: RunSettings): StrategyReport[] {
 }
 
 /**
- * Simulates each strategy with an observer and reports, beside its figures, its timeline or
- * its curves or both, as `wanted` asks.
+ * Simulates each strategy with an observer and reports, beside its figures, its timeline, its
+ * curves, or both, as `wanted` selects.
  */
 function simulateObserved(
   scenario: Scenario,

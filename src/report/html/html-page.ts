@@ -8,9 +8,8 @@ import type { SweepPageData } from './sweep-page-data.ts';
 export type PageData = RunPageData | SweepPageData;
 
 /**
- * Renders a report as one HTML file that needs nothing else: the styles, the chart library, the
- * data and the script that draws it are all inline, so the file opens without a network and
- * can be mailed or kept as a CI artefact. Same data, same bytes.
+ * Renders a report as one self-contained HTML file. The styles, the chart library, the data and
+ * the drawing script are inline, so the file opens without a network. Same data, same bytes.
  */
 export function renderHtmlPage(data: PageData): string {
   const assets = loadAssets();
@@ -56,7 +55,7 @@ function loadAssets(): Assets {
     .replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '')
     .trimEnd();
   if (/<\/script/i.test(chartLibrary)) {
-    throw new Error('the Chart.js build holds a closing script tag and cannot be inlined');
+    throw new Error('invalid Chart.js build: it contains a closing script tag; reinstall chart.js');
   }
 
   cached = { css: own('./page.css'), script: own('./page-script.js'), chartLibrary };

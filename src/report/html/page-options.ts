@@ -4,7 +4,7 @@ export interface FiguresTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** What a report page shows so that its run can be repeated: the command, the seed, the settings. */
+/** The command, seed and settings that a report page shows, so that its run can be repeated. */
 export interface PageOptions {
   readonly command: string;
   readonly seed: number;

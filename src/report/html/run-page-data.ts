@@ -8,8 +8,8 @@ import type { FiguresTable, PageOptions } from './page-options.ts';
 import { pageOptions } from './page-options.ts';
 
 /**
- * What the browser draws for a plain run. Every label is made here, so the page's script only
- * places what it is given.
+ * The data of a plain run's page. Every label is made here, so the page's script only places
+ * what it is given.
  */
 export interface RunPageData {
   readonly kind: 'run';
@@ -33,13 +33,13 @@ export interface ConversationPoint {
 }
 
 /**
- * How a point is drawn: an event, an answer with nothing new, an answer with news, a push, a
+ * The style of a point: an event, a response with nothing new, a response with news, a push, a
  * step of setting up (subscribing, opening a stream), or a failure.
  */
 export type PointLook = 'event' | 'empty' | 'news' | 'push' | 'setup' | 'failure';
 
 export interface ConversationData {
-  /** Who the chart follows, such as `consumer 0`. */
+  /** The consumer the chart follows, such as `consumer 0`. */
   readonly consumer: string;
   /** The row names, `events` first. */
   readonly rows: readonly string[];
@@ -64,8 +64,8 @@ export interface LoadData {
 }
 
 /**
- * Builds the data of a run's report page. The report must carry curves, which a simulated run
- * records when its input asks for them.
+ * Builds the data of a run's report page. The report must contain curves, which a simulated run
+ * records when its input sets `curves`.
  */
 export function runPageData(report: RunReport, command: string): RunPageData {
   const curves = report.curves ?? [];
@@ -112,8 +112,8 @@ function conversationData(report: RunReport, curves: readonly StrategyCurves[]) 
 }
 
 /**
- * Picks how an entry of the consumer's side looks, or `undefined` for one the chart leaves
- * out: the requests themselves, whose answers it shows, and the producer's side.
+ * Picks the style of a consumer-side entry. It returns `undefined` for the entries the chart
+ * leaves out: requests, because their responses are drawn, and the producer's side.
  */
 function lookOf(entry: TimelineEntry): PointLook | undefined {
   const { detail } = entry;

@@ -5,7 +5,7 @@ import { describeShared, describeSweep, SWEEP_COLUMNS, sweepRows } from '../swee
 import type { FiguresTable, PageOptions } from './page-options.ts';
 import { pageOptions } from './page-options.ts';
 
-/** What the browser draws for a sweep; every label is made here. */
+/** The data of a sweep's page. Every label is made here. */
 export interface SweepPageData {
   readonly kind: 'sweep';
   readonly title: string;
@@ -24,9 +24,9 @@ export interface CurveSeries {
 }
 
 export interface CostCurves {
-  /** What the x axis shows: the swept setting and its unit. */
+  /** The x axis title: the swept setting and its unit. */
   readonly xTitle: string;
-  /** What the y axis shows: cost per month and its currency. */
+  /** The y axis title: cost per month and its currency. */
   readonly yTitle: string;
   /** True when the points are spread evenly on a log scale. */
   readonly logX: boolean;
@@ -63,7 +63,7 @@ function figuresOf(report: SweepReport): FiguresTable {
   };
 }
 
-/** The strategies of a sweep, in the order its first point ran them. */
+/** Lists the strategies of a sweep, in the order its first point ran them. */
 function strategiesOf(report: SweepReport): string[] {
   return (report.points[0]?.results ?? []).map((result) => result.strategy);
 }
