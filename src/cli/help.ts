@@ -15,7 +15,11 @@ made with defineScenario.
 
 Durations are written like 500ms, 30s, 2m, 1h or 1d; rates like 0.5/s, 1/min or 30/h. A
 distribution, such as normal(1m, 30s), may draw values below zero, which count as zero.
-Write -- after 'npm run scenario' so that npm passes the options on.`;
+Write -- after 'npm run scenario' so that npm passes the options on.
+
+The tables of a run and of a sweep are in colour when stdout is a terminal. NO_COLOR=1 turns
+colour off, and FORCE_COLOR=1 turns it on in a pipe or a file. --json, --csv and --markdown
+never have colour.`;
 
 const PLACEHOLDERS: Readonly<Record<OptionSpec['type'], string>> = {
   integer: 'N',

@@ -1,10 +1,12 @@
 import { EXIT_FAILURE } from '../errors.ts';
+import { useColour } from './colour.ts';
 import { runCli } from './run-cli.ts';
 
 const output = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
   terminal: process.stderr.isTTY ? process.stderr : undefined,
+  colour: useColour({ isTTY: process.stdout.isTTY === true, env: process.env }),
 };
 
 // npm runs scripts from the package root; paths the user typed are relative to where they were.

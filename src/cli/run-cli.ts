@@ -6,11 +6,13 @@ import type { Scenario } from '../model/scenario.ts';
 import { renderComparison, renderComparisonJson } from '../report/compare.ts';
 import { renderLoad, renderLoadJson } from '../report/load.ts';
 import { RUN_REPORTERS } from '../report/reporters.ts';
+import { renderTable } from '../report/table.ts';
 import { renderTimeline } from '../report/timeline.ts';
 import { KNOBS } from '../runtime/knobs.ts';
 import { compareModes, runLoad, runScenario } from '../runtime/run.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import { checkTimelineRequest } from '../runtime/timeline.ts';
+import { styleFor } from './colour.ts';
 import { COMMON_OPTIONS } from './common-options.ts';
 import { readCostOptions, renderPricedRun } from './cost-options.ts';
 import { renderHelp } from './help.ts';
@@ -25,6 +27,8 @@ export interface CliOutput {
   stderr(text: string): void;
   /** The stream under `stderr` when it is a terminal, for a sweep's progress bar. */
   readonly terminal?: NodeJS.WriteStream;
+  /** Whether `stdout` takes colour, as `useColour` decides. Only the table format uses it. */
+  readonly colour?: boolean;
 }
 
 const BOOLEAN_FLAGS = new Set([
@@ -120,7 +124,11 @@ async function dispatch(
   if (prices !== undefined && (format === 'table' || format === 'json')) {
     output.stdout(renderPricedRun(report, prices, values.json === true) + timeline);
   } else {
-    output.stdout(RUN_REPORTERS[format](report) + timeline);
+    const text =
+      format === 'table'
+        ? renderTable(report, styleFor(format, output.colour))
+        : RUN_REPORTERS[format](report);
+    output.stdout(text + timeline);
   }
   if (reportPath !== undefined) writeRunReport(reportPath, full, argv, output);
 }

@@ -2,10 +2,12 @@ import { readInteger } from '../model/option-values.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { OutputFormat } from '../report/reporters.ts';
 import { SWEEP_REPORTERS } from '../report/reporters.ts';
+import { renderSweepTable } from '../report/sweep-table.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import type { SweepReport } from '../runtime/sweep.ts';
 import { runSweep } from '../runtime/sweep.ts';
 import { planSweep } from '../runtime/sweep-points.ts';
+import { styleFor } from './colour.ts';
 import type { SweepProgress } from './sweep-progress.ts';
 import { createSweepProgress } from './sweep-progress.ts';
 
@@ -21,6 +23,8 @@ export interface SweepValues {
 export interface SweepOutput {
   stdout(text: string): void;
   readonly terminal?: NodeJS.WriteStream;
+  /** Whether `stdout` takes colour. Only the table format uses it. */
+  readonly colour?: boolean;
 }
 
 /** Far more threads than cores only adds memory; a sweep also never uses more than its points. */
@@ -60,6 +64,10 @@ export async function runSweepCommand(
     progress?.stop();
   }
 
-  output.stdout(SWEEP_REPORTERS[format](report));
+  const text =
+    format === 'table'
+      ? renderSweepTable(report, styleFor(format, output.colour))
+      : SWEEP_REPORTERS[format](report);
+  output.stdout(text);
   return report;
 }

@@ -21,6 +21,9 @@ export interface Style {
   warning(text: string): string;
 }
 
+/** A function that wraps text in the escape codes of one colour, or returns it unchanged. */
+type Paint = (text: string) => string;
+
 /**
  * The colours of strategies, by their place in a run's results, repeated after the tenth.
  * Yellow is left out because it marks warnings.
@@ -45,13 +48,13 @@ const STRATEGY_COLOURS = [
  */
 export function createStyle(colour: boolean): Style {
   const colours = picocolors.createColors(colour);
-  const strategyColours: readonly ((text: string) => string)[] = STRATEGY_COLOURS.map((name) => colours[name]);
+  const strategyColours: readonly Paint[] = STRATEGY_COLOURS.map((name) => colours[name]);
 
   return {
     colour,
     head: (text) => colours.bold(text),
     strategy: (index, text) => {
-      const paint = strategyColours[index % strategyColours.length] ?? colours.reset;
+      const paint = strategyColours[index % strategyColours.length] as Paint;
       return paint(text);
     },
     figure: (text) => colours.bold(text),
@@ -59,7 +62,7 @@ export function createStyle(colour: boolean): Style {
   };
 }
 
-/** The style without colour, which every reporter uses unless told otherwise. */
+/** The style without colour, which every reporter uses unless the caller passes another. */
 export const PLAIN_STYLE: Style = createStyle(false);
 
 /** Returns `text` without its ANSI colour codes (SGR sequences such as `ESC[33m`). */
@@ -83,7 +86,7 @@ export function wrapStyled(text: string, width: number): string {
   const wrapped = wrap(plain, width);
   if (plain === text) return wrapped;
   // NOTE: `wrap` drops characters only in text with runs of spaces, which the reporters never
-  // write; should it happen, the line breaks matter more than the colour, so colour is dropped.
+  // write. Should it happen, the line breaks matter more than the colour, so colour is dropped.
   if (wrapped.length !== plain.length) return wrapped;
 
   let styled = '';

@@ -3,6 +3,8 @@ import { parseDuration } from '../engine/units.ts';
 import type { StrategyResult } from '../metrics/result.ts';
 import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import { formatBytes, formatCount, formatDuration, formatPercent, wrap } from './format.ts';
+import type { Style } from './style.ts';
+import { PLAIN_STYLE, wrapStyled } from './style.ts';
 import { summarize } from './summary.ts';
 
 /** The columns of a run's main table, and of the figures in its HTML report. */
@@ -19,18 +21,20 @@ export const HEAD = [
 ];
 
 /** Renders a run as a table, a row per strategy, with the one-sentence summary under it. */
-export function renderTable(report: RunReport): string {
+export function renderTable(report: RunReport, style: Style = PLAIN_STYLE): string {
   const live = report.mode === 'live';
   const head = live ? [...HEAD, 'bytes', 'producer CPU'] : HEAD;
   const table = new Table({
-    head,
+    head: head.map((text) => style.head(text)),
     colAligns: head.map((_, index) => (index === 0 ? 'left' : 'right')),
+    // cli-table3 would colour the header and borders itself; the style decides instead.
     style: { head: [], border: [] },
   });
 
-  for (const result of report.results) {
-    table.push(live ? [...row(result), ...liveCells(result)] : row(result));
-  }
+  report.results.forEach((result, index) => {
+    const cells = row(result, index, style);
+    table.push(live ? [...cells, ...liveCells(result)] : cells);
+  });
 
   const title = runTitle(report);
   const notes = ['Latency is the time from an event to the consumer having it.'];
@@ -38,8 +42,8 @@ export function renderTable(report: RunReport): string {
   if (report.stopped === true) notes.push(STOPPED_NOTE);
 
   const lines = [title, table.toString(), ...notes.map((note) => wrap(note, 100))];
-  lines.push(loadTable(report), wrap(live ? LOAD_NOTE_LIVE : LOAD_NOTE_SIM, 100));
-  lines.push(wrap(summarize(report), 100));
+  lines.push(loadTable(report, style), wrap(live ? LOAD_NOTE_LIVE : LOAD_NOTE_SIM, 100));
+  lines.push(wrapStyled(summarize(report, style), 100));
   return `${lines.join('\n')}\n`;
 }
 
@@ -73,20 +77,21 @@ function counted(head: string, count: (result: StrategyResult) => number): LoadC
  * The second table: what each strategy costs the wire and the producer, and what went wrong.
  * A count that is zero for every strategy, such as retries in a run without faults, is left out.
  */
-function loadTable(report: RunReport): string {
+function loadTable(report: RunReport, style: Style): string {
   const columns = LOAD_COLUMNS.filter(
     (column) => column.count === undefined || report.results.some((r) => column.count!(r) > 0),
   );
   const head = ['strategy', ...columns.map((column) => column.head)];
   const table = new Table({
-    head,
+    head: head.map((text) => style.head(text)),
     colAligns: head.map((_, index) => (index === 0 ? 'left' : 'right')),
     style: { head: [], border: [] },
   });
 
-  for (const result of report.results) {
-    table.push([result.strategy, ...columns.map((column) => column.cell(result))]);
-  }
+  report.results.forEach((result, index) => {
+    const name = style.strategy(index, result.strategy);
+    table.push([name, ...columns.map((column) => column.cell(result))]);
+  });
 
   return table.toString();
 }
@@ -139,16 +144,20 @@ function liveCells(result: StrategyReport): string[] {
   ];
 }
 
-/** The cells of one strategy's row under `HEAD`, as text for people. */
-export function row(result: StrategyResult): string[] {
+/**
+ * Writes the cells of one strategy's row under `HEAD`, as text for people. `index` is the
+ * strategy's place in the results, which picks its colour in `style`.
+ */
+export function row(result: StrategyResult, index = 0, style: Style = PLAIN_STYLE): string[] {
   const { latencyMs, events } = result;
+  const missed = `${formatCount(events.missed)} of ${formatCount(events.total)}`;
   const wasted =
     result.requests === 0
       ? '0'
       : `${formatCount(result.wastedRequests)} (${formatPercent(result.wastedRequests / result.requests)})`;
 
   return [
-    result.strategy,
+    style.strategy(index, result.strategy),
     formatCount(result.requests),
     wasted,
     formatCount(result.deliveries),
@@ -156,7 +165,7 @@ export function row(result: StrategyResult): string[] {
     ...(events.notified === 0
       ? ['-', '-', '-', '-']
       : [latencyMs.mean, latencyMs.p50, latencyMs.p99, latencyMs.max].map(formatDuration)),
-    `${formatCount(events.missed)} of ${formatCount(events.total)}`,
+    events.missed > 0 ? style.warning(missed) : missed,
   ];
 }
 
