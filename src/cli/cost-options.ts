@@ -3,6 +3,8 @@ import type { Prices } from '../model/prices.ts';
 import { resolvePrices } from '../model/prices.ts';
 import { priceReport, renderCost } from '../report/cost.ts';
 import { renderJson } from '../report/json.ts';
+import type { Style } from '../report/style.ts';
+import { PLAIN_STYLE } from '../report/style.ts';
 import { renderTable } from '../report/table.ts';
 import type { RunReport } from '../runtime/run.ts';
 
@@ -40,7 +42,12 @@ function notWith(flag: string): PollVsPushError {
 }
 
 /** Renders a run with its costs: the usual table followed by the cost table, or one JSON object. */
-export function renderPricedRun(report: RunReport, prices: Prices, json: boolean): string {
+export function renderPricedRun(
+  report: RunReport,
+  prices: Prices,
+  json: boolean,
+  style: Style = PLAIN_STYLE,
+): string {
   const priced = priceReport(report, prices);
-  return json ? renderJson(priced) : `${renderTable(report)}${renderCost(priced)}`;
+  return json ? renderJson(priced) : `${renderTable(report, style)}${renderCost(priced)}`;
 }

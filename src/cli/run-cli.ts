@@ -112,7 +112,7 @@ async function dispatch(
       spacing: stringValue(values.spacing),
       threads: stringValue(values.threads),
     };
-    const swept = await runSweepCommand(name, scenario, input, sweepValues, format, output);
+    const swept = await runSweepCommand(name, scenario, input, sweepValues, format, output, prices);
     if (reportPath !== undefined) writeSweepReport(reportPath, swept, argv, prices, output);
     return;
   }
@@ -122,7 +122,8 @@ async function dispatch(
   const { curves: _curves, ...report } = full;
   const timeline = format === 'table' ? renderTimeline(report) : '';
   if (prices !== undefined && (format === 'table' || format === 'json')) {
-    output.stdout(renderPricedRun(report, prices, values.json === true) + timeline);
+    const style = styleFor(format, output.colour);
+    output.stdout(renderPricedRun(report, prices, values.json === true, style) + timeline);
   } else {
     const text =
       format === 'table'

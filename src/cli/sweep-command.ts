@@ -1,7 +1,9 @@
 import { readInteger } from '../model/option-values.ts';
+import type { Prices } from '../model/prices.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { OutputFormat } from '../report/reporters.ts';
 import { SWEEP_REPORTERS } from '../report/reporters.ts';
+import { priceSweep } from '../report/sweep-cost.ts';
 import { renderSweepTable } from '../report/sweep-table.ts';
 import type { RunInput } from '../runtime/settings.ts';
 import type { SweepReport } from '../runtime/sweep.ts';
@@ -31,8 +33,9 @@ export interface SweepOutput {
 const MAX_THREADS = 256;
 
 /**
- * Runs `--sweep`, prints its report in `format` and returns it. A progress bar shows on the
- * terminal while the points run, except with `--json`, whose output is meant for machines.
+ * Runs `--sweep`, prints its report in `format` and returns it, costed at `prices` when given.
+ * A progress bar shows on the terminal while the points run, except with `--json`, whose output
+ * is meant for machines.
  */
 export async function runSweepCommand(
   scenarioRef: string,
@@ -41,6 +44,7 @@ export async function runSweepCommand(
   values: SweepValues,
   format: OutputFormat,
   output: SweepOutput,
+  prices?: Prices,
 ): Promise<SweepReport> {
   const plan = planSweep(scenario, values);
   const threads =
@@ -53,9 +57,9 @@ export async function runSweepCommand(
     progress = createSweepProgress(output.terminal, plan.param.flag, plan.points.length);
   }
 
-  let report: SweepReport;
+  let plain: SweepReport;
   try {
-    report = await runSweep(scenarioRef, scenario, input, plan, {
+    plain = await runSweep(scenarioRef, scenario, input, plan, {
       threads,
       onProgress: progress?.update,
     });
@@ -63,6 +67,8 @@ export async function runSweepCommand(
     // The bar goes before the report, which would otherwise print after it on its line.
     progress?.stop();
   }
+
+  const report = prices === undefined ? plain : priceSweep(plain, prices);
 
   const text =
     format === 'table'

@@ -49,7 +49,8 @@ export function priceReport(report: RunReport, prices: Prices): PricedRunReport 
   return { ...report, results, prices: summarizePrices(prices), breakEven };
 }
 
-function summarizePrices(prices: Prices): PriceSummary {
+/** Describes `prices` as a report shows them. */
+export function summarizePrices(prices: Prices): PriceSummary {
   return {
     preset: prices.preset ?? null,
     perRequest: prices.perRequest,
@@ -97,7 +98,8 @@ export function renderCost(report: PricedRunReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function priceTitle(prices: PriceSummary): string {
+/** Names the prices of a costed report in one line, with their currency when it is known. */
+export function priceTitle(prices: PriceSummary): string {
   const request = `${perMillion(prices.perRequest)} per request`;
   const both = `${request} and ${perMillion(prices.perDelivery)} per delivery`;
   if (prices.preset === null) return `Cost at ${both}`;
@@ -170,7 +172,7 @@ function perMillion(price: number): string {
 }
 
 /** Formats money with two decimals from 1 up, and three significant digits below. */
-function formatMoney(value: number | null): string {
+export function formatMoney(value: number | null): string {
   if (value === null) return '-';
   if (value === 0) return '0';
   if (value >= 1) {

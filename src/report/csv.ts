@@ -1,5 +1,6 @@
 import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import type { SweepReport } from '../runtime/sweep.ts';
+import { costOf, isPriced } from './sweep-cost.ts';
 import { sweepRows } from './sweep-rows.ts';
 
 type CsvValue = number | string | undefined;
@@ -51,6 +52,12 @@ const LIVE_COLUMNS: readonly CsvColumn[] = [
   { head: 'wall_ms', value: (r) => r.live?.wallMs },
 ];
 
+/** The columns a costed sweep adds: the cost of the point's run, and scaled to a month. */
+const COST_COLUMNS: readonly CsvColumn[] = [
+  { head: 'cost_total', value: (r) => costOf(r)?.total },
+  { head: 'cost_per_month', value: (r) => costOf(r)?.perMonth ?? undefined },
+];
+
 /** Renders a run as CSV: a header row, then one row per strategy. */
 export function renderCsv(report: RunReport): string {
   const columns = report.mode === 'live' ? [...CSV_COLUMNS, ...LIVE_COLUMNS] : CSV_COLUMNS;
@@ -70,12 +77,13 @@ export function renderSweepCsv(report: SweepReport): string {
   const { name, unit } = report.sweep;
   const valueHeads = unit === undefined ? [name] : [name, `${name}_${UNIT_SUFFIXES[unit] ?? unit}`];
 
+  const columns = isPriced(report) ? [...CSV_COLUMNS, ...COST_COLUMNS] : CSV_COLUMNS;
   const rows = sweepRows(report).map(({ point, result }) => {
     const value = unit === undefined ? [point.amount] : [point.value, point.amount];
-    return line([...value, ...CSV_COLUMNS.map((column) => column.value(result))]);
+    return line([...value, ...columns.map((column) => column.value(result))]);
   });
 
-  const head = line([...valueHeads, ...CSV_COLUMNS.map((column) => column.head)]);
+  const head = line([...valueHeads, ...columns.map((column) => column.head)]);
   return `${[head, ...rows].join('\n')}\n`;
 }
 

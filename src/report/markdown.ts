@@ -2,7 +2,7 @@ import type { RunReport, StrategyReport } from '../runtime/run.ts';
 import type { SweepReport } from '../runtime/sweep.ts';
 import { formatBytes, formatCount, formatLatency, formatPercent } from './format.ts';
 import { summarize } from './summary.ts';
-import { describeShared, describeSweep, SWEEP_COLUMNS, sweepRows } from './sweep-rows.ts';
+import { describeShared, describeSweep, sweepColumns, sweepRows } from './sweep-rows.ts';
 
 interface MarkdownColumn {
   readonly head: string;
@@ -45,12 +45,13 @@ export function renderMarkdown(report: RunReport): string {
 
 /** Renders a sweep as GitHub-flavoured Markdown: a line on it, then a row per point and strategy. */
 export function renderSweepMarkdown(report: SweepReport): string {
-  const heads = [report.sweep.name, ...SWEEP_COLUMNS.map((column) => column.head)];
+  const columns = sweepColumns(report);
+  const heads = [report.sweep.name, ...columns.map((column) => column.head)];
   // Every column but the strategy contains a value or a figure.
   const numeric = heads.map((head) => head !== 'strategy');
   const rows = sweepRows(report).map((row) => [
     row.point.value,
-    ...SWEEP_COLUMNS.map((column) => column.cell(row)),
+    ...columns.map((column) => column.cell(row)),
   ]);
 
   const shared = describeShared(report);

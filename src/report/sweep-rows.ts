@@ -1,6 +1,8 @@
 import type { StrategyReport } from '../runtime/run.ts';
 import type { SweepPointReport, SweepReport } from '../runtime/sweep.ts';
+import { formatMoney } from './cost.ts';
 import { formatCount, formatLatency, formatPercent } from './format.ts';
+import { costOf, isPriced } from './sweep-cost.ts';
 
 /** One row of a sweep's table: one strategy's full result at one point. */
 export interface SweepRow {
@@ -31,6 +33,17 @@ export const SWEEP_COLUMNS: readonly SweepColumn[] = [
       `${formatCount(result.events.missed)} of ${formatCount(result.events.total)}`,
   },
 ];
+
+/** The column a costed sweep adds: each result's cost scaled to a 30-day month. */
+const COST_COLUMN: SweepColumn = {
+  head: 'cost/month',
+  cell: ({ result }) => formatMoney(costOf(result)?.perMonth ?? null),
+};
+
+/** Returns the columns of a sweep's table: `SWEEP_COLUMNS`, and the cost when it was costed. */
+export function sweepColumns(report: SweepReport): readonly SweepColumn[] {
+  return isPriced(report) ? [...SWEEP_COLUMNS, COST_COLUMN] : SWEEP_COLUMNS;
+}
 
 /** Lists the rows of a sweep: for each point in order, one row per strategy. */
 export function sweepRows(report: SweepReport): SweepRow[] {

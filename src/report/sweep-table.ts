@@ -1,19 +1,22 @@
 import type { CellOptions } from 'cli-table3';
 import Table from 'cli-table3';
 import type { SweepReport } from '../runtime/sweep.ts';
+import { priceTitle } from './cost.ts';
 import { wrap } from './format.ts';
 import type { Style } from './style.ts';
 import { PLAIN_STYLE } from './style.ts';
 import { renderSweepChart } from './sweep-chart.ts';
+import { isPriced } from './sweep-cost.ts';
 import type { SweepColumn, SweepRow } from './sweep-rows.ts';
-import { describeShared, describeSweep, SWEEP_COLUMNS } from './sweep-rows.ts';
+import { describeShared, describeSweep, sweepColumns } from './sweep-rows.ts';
 
 /**
  * Renders a sweep as a table with a row per point and strategy, the swept value spanning the
  * rows of its point, and notes on how to read and rerun it, followed by the trade-off chart.
  */
 export function renderSweepTable(report: SweepReport, style: Style = PLAIN_STYLE): string {
-  const head = [report.sweep.name, ...SWEEP_COLUMNS.map((column) => column.head)];
+  const columns = sweepColumns(report);
+  const head = [report.sweep.name, ...columns.map((column) => column.head)];
   const table = new Table({
     head: head.map((text) => style.head(text)),
     // The strategy column, right after the value, reads best on the left like other text.
@@ -25,7 +28,7 @@ export function renderSweepTable(report: SweepReport, style: Style = PLAIN_STYLE
   for (const point of report.points) {
     point.results.forEach((result, index) => {
       const row = { point, result };
-      const cells: (string | CellOptions)[] = SWEEP_COLUMNS.map((column) =>
+      const cells: (string | CellOptions)[] = columns.map((column) =>
         styleCell(column, row, index, style),
       );
       if (index === 0) cells.unshift({ content: point.value, rowSpan: point.results.length });
@@ -52,10 +55,14 @@ function styleCell(column: SweepColumn, row: SweepRow, index: number, style: Sty
 }
 
 function notes(report: SweepReport): string {
+  const cost = isPriced(report)
+    ? ` ${priceTitle(report.prices)}: cost/month scales each point's window to a 30-day month.`
+    : '';
   return (
     `Each point is a run of its own with the same seed, so a plain run with ${report.sweep.flag} ` +
     "set to a point's value gives that point's figures. Wasted is the share of requests that " +
     'found nothing new. Latency is the time from an event to the consumer having it. ' +
-    '--json and --csv give every figure of each point.'
+    '--json and --csv give every figure of each point.' +
+    cost
   );
 }

@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 function runMain(args: readonly string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: root,
+    // A FORCE_COLOR in the test's environment would colour the output these tests compare.
+    env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 30_000,
   });

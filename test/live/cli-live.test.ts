@@ -37,6 +37,8 @@ interface MainProcess {
 function startMain(args: readonly string[]): MainProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: root,
+    // A FORCE_COLOR in the test's environment would colour the output these tests compare.
+    env: { ...process.env, NO_COLOR: '1' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

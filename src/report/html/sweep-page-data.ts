@@ -1,7 +1,7 @@
 import { costOfResult, windowLengthMs } from '../../metrics/cost.ts';
 import type { Prices } from '../../model/prices.ts';
 import type { SweepPointReport, SweepReport } from '../../runtime/sweep.ts';
-import { describeShared, describeSweep, SWEEP_COLUMNS, sweepRows } from '../sweep-rows.ts';
+import { describeShared, describeSweep, sweepColumns, sweepRows } from '../sweep-rows.ts';
 import type { FiguresTable, PageOptions } from './page-options.ts';
 import { pageOptions } from './page-options.ts';
 
@@ -55,10 +55,10 @@ export function sweepPageData(
 
 function figuresOf(report: SweepReport): FiguresTable {
   return {
-    head: [report.sweep.name, ...SWEEP_COLUMNS.map((column) => column.head)],
+    head: [report.sweep.name, ...sweepColumns(report).map((column) => column.head)],
     rows: sweepRows(report).map((row) => [
       row.point.value,
-      ...SWEEP_COLUMNS.map((column) => column.cell(row)),
+      ...sweepColumns(report).map((column) => column.cell(row)),
     ]),
   };
 }
