@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSample, samplesIn } from '../../scripts/doc-samples.ts';
+import { runCommand, runSample, samplesIn } from '../../scripts/doc-samples.ts';
+import { knownBlock, sampleUse } from './doc-blocks.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const doc = readFileSync(join(ROOT, 'docs/custom-scenarios.md'), 'utf8');
@@ -29,7 +30,31 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const finalCode = blocksOf('ts').at(-1) ?? '';
 writeFileSync(join(scenarioFolder, 'order-ready.ts'), finalCode);
 
-const samples = samplesIn(doc).filter((sample) => sample.args[0]?.endsWith('order-ready.ts'));
+// The first module of the page sits beside the whole scenario, so that tsc checks it as well.
+const firstModule = `${knownBlock('first-module').body.join('\n')}\n`;
+writeFileSync(join(scenarioFolder, 'first-module.ts'), firstModule);
+
+const samples = samplesIn(doc).filter((sample) => sampleUse(sample) === 'tutorial');
+
+/** Returns the lines of a code block without their indentation, and without blank lines. */
+function codeLines(code: string): string[] {
+  return code
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** Tells whether every line of `part` appears in `whole`, in the same order. */
+function appearsIn(part: string, whole: string): boolean {
+  const lines = codeLines(whole);
+  let position = 0;
+  for (const line of codeLines(part)) {
+    position = lines.indexOf(line, position);
+    if (position === -1) return false;
+    position++;
+  }
+  return true;
+}
 
 describe('custom scenario tutorial', () => {
   it('keeps its folder outside the repository', () => {
@@ -58,6 +83,18 @@ describe('custom scenario tutorial', () => {
       ).toBe(sample.output);
     });
   }
+
+  it('runs the first module', async () => {
+    const result = await runCommand(['../my-scenarios/first-module.ts'], runFolder);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^order-ready: sim run, seed 1, 1 event, 1 consumer, /);
+  });
+
+  it.each(['options-fragment', 'drawing-fragment'])('keeps %s in the whole scenario', (id) => {
+    expect(appearsIn(knownBlock(id).body.join('\n'), finalCode)).toBe(true);
+  });
 
   it('type-checks with the shown tsconfig', () => {
     const config = blocksOf('json').at(-1) ?? '';
