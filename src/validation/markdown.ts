@@ -14,9 +14,18 @@ const FIELD_NEWS_SHARE = 0.015;
  * so the same checks always give the same bytes.
  */
 export function renderValidationDoc(checks: readonly TheoryCheck[]): string {
-  const blocks = [...renderIntro(checks), renderTable(checks)];
+  const blocks = [...renderIntro(checks), renderTable(checks), NAVIGATION];
   return `${blocks.join('\n\n')}\n`;
 }
+
+/** The line at the foot of every docs page that links the other pages. */
+const NAVIGATION = [
+  'Docs: [README](../README.md) · [tutorial](tutorial.md) · [concepts](concepts.md) ·',
+  '[strategies](strategies.md) · [scenarios](scenarios.md) · [custom scenarios](custom-scenarios.md) ·',
+  '[metrics](metrics.md) · [costs](costs.md) · [sweeps](sweeps.md) · [reports](reports.md) ·',
+  '[live mode](live-mode.md) · **validation** · [benchmarks](benchmarks.md) ·',
+  '[errors](errors.md)',
+].join('\n');
 
 function renderIntro(checks: readonly TheoryCheck[]): string[] {
   const passed = checks.filter(passes).length;
