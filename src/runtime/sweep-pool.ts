@@ -15,6 +15,21 @@ export interface TaskRunOptions<R> {
 }
 
 /**
+ * Returns the node options for a worker thread: this process's, without `--import tsx`. A worker
+ * resolves that name from the working directory, which is the user's folder when the program
+ * runs through `npm --prefix`, and fails there. The worker's entry registers tsx by itself.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index++) {
+    const arg = execArgv[index] as string;
+    if (arg === '--import' && execArgv[index + 1] === 'tsx') index++;
+    else if (arg !== '--import=tsx') kept.push(arg);
+  }
+  return kept;
+}
+
+/**
  * Runs the tasks and returns their results in task order: in this thread when `threads` is 0,
  * else on a pool of worker threads, each task in one thread. The pool is destroyed before this
  * returns, also after a failure, so that no worker thread outlives the sweep.
@@ -29,6 +44,7 @@ export async function runTasks<R>(
     filename: WORKER_ENTRY.href,
     minThreads: options.threads,
     maxThreads: options.threads,
+    execArgv: workerExecArgv(process.execArgv),
   });
   let settled = 0;
 
