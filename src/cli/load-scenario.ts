@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { register } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,8 +48,20 @@ async function loadModule(path: string): Promise<Scenario> {
     throw loadFailure(path, absolute, error);
   }
 
+  if (usesCommonJsExports(absolute)) throw commonJsModule(path);
   checkScenario(module.default, `scenario module '${path}'`);
   return module.default;
+}
+
+/**
+ * Tells whether a module sets `module.exports` or `exports.x` and has no default export. tsx
+ * loads such a .ts file as CommonJS without an error, so its scenario would otherwise fail the
+ * field checks with a message that hides the real cause.
+ */
+function usesCommonJsExports(absolute: string): boolean {
+  const source = readFileSync(absolute, 'utf8');
+  const commonJs = /^\s*(module\.exports|exports\.\w+)\s*=/m.test(source);
+  return commonJs && !/^\s*export\s+default\b/m.test(source);
 }
 
 function checkModuleFile(path: string, absolute: string): void {

@@ -30,6 +30,10 @@ const COMMONJS = `const { defineScenario } = require('poll-vs-push');
 module.exports = defineScenario({ name: 'cjs', summary: 'one event', build: () => ({}) });
 `;
 
+/** A TypeScript file that sets module.exports without require, which tsx loads as CommonJS. */
+const EXPORTS_ONLY = `module.exports = { name: 'plain', summary: 'one event', build: () => ({}) };
+`;
+
 const HELPER = `import type { ScenarioPlan } from 'poll-vs-push';
 import { sample } from 'poll-vs-push';
 
@@ -55,6 +59,7 @@ const FILES: Readonly<Record<string, string>> = {
   'with-helper.ts': WITH_HELPER,
   'commonjs.js': COMMONJS,
   'commonjs.cjs': COMMONJS,
+  'exports-only.ts': EXPORTS_ONLY,
   'typed/package.json': '{ "type": "commonjs" }\n',
   'typed/typescript.ts': esModule('typed'),
 };
@@ -111,7 +116,7 @@ describe('scenario module outside the repository', () => {
     });
   }
 
-  for (const file of ['commonjs.js', 'commonjs.cjs']) {
+  for (const file of ['commonjs.js', 'commonjs.cjs', 'exports-only.ts']) {
     it(`rejects CommonJS in ${file}`, () => {
       const run = runs.get(file);
 
