@@ -67,8 +67,8 @@
   // A log axis in seconds gets a label at 1, 2 and 5 of each power of ten, in a unit that reads
   // well: 50 ms, 2 s, 10 min.
   function secondsTick(value) {
-    const leading = Number(value.toPrecision(1)) / 10 ** Math.floor(Math.log10(value));
-    if (![1, 2, 5].includes(Math.round(leading))) return '';
+    const leading = value / 10 ** Math.floor(Math.log10(value));
+    if (![1, 2, 5, 10].some((digit) => Math.abs(leading - digit) < 1e-6)) return '';
     if (value < 1) return `${Number((value * 1000).toPrecision(2))} ms`;
     if (value < 1000) return `${Number(value.toPrecision(2))} s`;
     if (value < 36_000) return `${Number((value / 60).toPrecision(2))} min`;
@@ -76,7 +76,10 @@
   }
 
   function secondsAxis(title) {
-    return axis(title, { type: 'logarithmic', ticks: { callback: secondsTick } });
+    return axis(title, {
+      type: 'logarithmic',
+      ticks: { callback: secondsTick, autoSkip: false, maxRotation: 0 },
+    });
   }
 
   function lineSeries(label, points, index) {

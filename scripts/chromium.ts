@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium, which `.ci/run` installs with apt-get. */
+/** Debian's Chromium, which `.ci/run` installs with apt-get, for the report's tests and pictures. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
