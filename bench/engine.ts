@@ -6,17 +6,22 @@ import { runBareLoop } from './bare-loop.ts';
 import type { Figure } from './figures.ts';
 import { latencyOf, rateFigure, summaryFigure } from './figures.ts';
 import type { Profile } from './profiles.ts';
+import { benchQueueHold } from './queue-hold.ts';
 import type { Round } from './rounds.ts';
 import { pairedRatios, pairNote, runRounds, samplesOf } from './rounds.ts';
 import type { PollWorkload } from './world.ts';
 import { buildPollWorld, simulatePolling } from './world.ts';
 
-/** The in-process figures: the simulator, its bare-loop baseline, their ratio, the queue. */
+/**
+ * The in-process figures: the simulator, its bare-loop baseline, their ratio, the bare loop's
+ * queue, and the simulator's queue against the bare loop's in a hold model.
+ */
 export interface EngineFigures {
   readonly sim: Figure;
   readonly bare: Figure;
   readonly ratio: Figure;
   readonly queue: Figure;
+  readonly hold: readonly Figure[];
 }
 
 /** Pop and push pairs per call of the queue task, so one call lasts milliseconds. */
@@ -112,10 +117,11 @@ async function engineFigures(
       note: pairNote('the two rates'),
     },
     queue: await benchQueue(),
+    hold: await benchQueueHold(rounds.length),
   };
 }
 
-/** Times pop and push pairs on the project's event queue holding a steady 1,000 items. */
+/** Times pop and push pairs on `EventQueue`, the bare loop's binary heap, holding 1,000 items. */
 async function benchQueue(): Promise<Figure> {
   const queue = new EventQueue<number>();
   for (let item = 0; item < QUEUE_ITEMS; item++) queue.push(item, item);

@@ -99,7 +99,9 @@ function listSections(figures: BenchFigures): Section[] {
     {
       title: 'Simulator',
       figures: [
-        ...(engine === undefined ? [] : [engine.sim, engine.bare, engine.ratio, engine.queue]),
+        ...(engine === undefined
+          ? []
+          : [engine.sim, engine.bare, engine.ratio, engine.queue, ...engine.hold]),
         ...(large === undefined ? [] : [large.rate, large.run, large.wall, large.maxRss]),
         ...(cli === undefined ? [] : [cli.node, cli.npm]),
       ],

@@ -1,6 +1,6 @@
+import { CalendarQueue } from '../engine/calendar-queue.ts';
 import type { Distribution } from '../engine/distributions.ts';
 import { moments, upperBound } from '../engine/distributions.ts';
-import { EventQueue } from '../engine/event-queue.ts';
 import type { Random } from '../engine/random.ts';
 import { createStream } from '../engine/random.ts';
 import { PollVsPushError } from '../errors.ts';
@@ -123,7 +123,7 @@ export function simulateDetailed(world: World, options: SimulationOptions): Deta
 
 class Simulation implements OpenHost {
   now: number;
-  private readonly queue = new EventQueue<Task>();
+  private readonly queue = new CalendarQueue<Task>();
   readonly producer: ProducerState;
   readonly recorder: RunRecorder;
   readonly network: SimNetwork;
