@@ -13,7 +13,7 @@ type Values = Readonly<Record<string, string | boolean | undefined>>;
  * Reads `--report FILE` and checks it before anything runs: it draws one simulated run or a
  * sweep, so it does not go with a live run, `--compare` or `--load`, and its folder must exist.
  */
-export function readReportOption(values: Values): string | undefined {
+export function readReportOption(values: Values): ReportTarget | undefined {
   const path = values.report;
   if (typeof path !== 'string') return undefined;
 
@@ -28,8 +28,13 @@ export function readReportOption(values: Values): string | undefined {
     );
   }
 
-  checkReportPath(path);
-  return path;
+  return { path, file: checkReportPath(path) };
+}
+
+/** Where a report goes: the path as given, for messages, and the file to write. */
+export interface ReportTarget {
+  readonly path: string;
+  readonly file: string;
 }
 
 /** The stream a report's notice goes to, so that stdout keeps the run's own output alone. */
@@ -39,19 +44,19 @@ export interface ReportNotice {
 
 /** Writes a run's HTML report to `path` and prints its path on stderr. */
 export function writeRunReport(
-  path: string,
+  target: ReportTarget,
   report: RunReport,
   argv: readonly string[],
   output: ReportNotice,
 ): void {
   const html = renderHtmlPage(runPageData(report, commandLine(withoutReport(argv))));
-  writeReport(path, html);
-  output.stderr(notice(path, html));
+  writeReport(target.path, target.file, html);
+  output.stderr(notice(target.path, html));
 }
 
 /** Writes a sweep's HTML report to `path`, with cost curves when prices were given. */
 export function writeSweepReport(
-  path: string,
+  target: ReportTarget,
   report: SweepReport,
   argv: readonly string[],
   prices: Prices | undefined,
@@ -59,8 +64,8 @@ export function writeSweepReport(
 ): void {
   const command = commandLine(withoutReport(argv));
   const html = renderHtmlPage(sweepPageData(report, command, prices));
-  writeReport(path, html);
-  output.stderr(notice(path, html));
+  writeReport(target.path, target.file, html);
+  output.stderr(notice(target.path, html));
 }
 
 function notice(path: string, html: string): string {

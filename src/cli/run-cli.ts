@@ -90,9 +90,9 @@ async function dispatch(
     checkTimelineRequest({ ...modes, compare: compare === true, load: load === true, format });
   }
 
-  const reportPath = readReportOption(values);
+  const reportTarget = readReportOption(values);
   const sweep = stringValue(values.sweep);
-  const curves = reportPath !== undefined && sweep === undefined;
+  const curves = reportTarget !== undefined && sweep === undefined;
   const input = { ...toRunInput(values, scenario), signal, curves };
   if (values.load === true) {
     const load = await runLoad(scenario, input, stringValue(values['load-duration']) ?? '5s');
@@ -113,7 +113,7 @@ async function dispatch(
       threads: stringValue(values.threads),
     };
     const swept = await runSweepCommand(name, scenario, input, sweepValues, format, output, prices);
-    if (reportPath !== undefined) writeSweepReport(reportPath, swept, argv, prices, output);
+    if (reportTarget !== undefined) writeSweepReport(reportTarget, swept, argv, prices, output);
     return;
   }
 
@@ -131,7 +131,7 @@ async function dispatch(
         : RUN_REPORTERS[format](report);
     output.stdout(text + timeline);
   }
-  if (reportPath !== undefined) writeRunReport(reportPath, full, argv, output);
+  if (reportTarget !== undefined) writeRunReport(reportTarget, full, argv, output);
 }
 
 const STRING_FLAGS = new Set([

@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,5 +126,51 @@ describe('--report', () => {
 
     expect(readdirSync(folder)).toEqual(['run.html']);
     expect(existsSync(`${path}.partial`)).toBe(false);
+  });
+
+  it('replaces an earlier report', async () => {
+    const path = join(folder, 'run.html');
+    await runCommand([...SMALL, '--report', path]);
+    const run = await runCommand([...SMALL, '--seed', '2', '--report', path]);
+
+    expect(run.code).toBe(0);
+    expect(readFileSync(path, 'utf8')).toContain('seed 2');
+  });
+
+  it('keeps a file that is no report', async () => {
+    const path = join(folder, 'trace.csv');
+    writeFileSync(path, 'time,key\n');
+    const run = await runCommand([...SMALL, '--report', path]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('a file that is not a poll-vs-push report exists there');
+    expect(readFileSync(path, 'utf8')).toBe('time,key\n');
+  });
+
+  it('refuses an empty path', async () => {
+    const run = await runCommand([...SMALL, '--report', '']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the path is empty; give a file name');
+    expect(run.stdout).toBe('');
+  });
+
+  it('writes through a symbolic link', async () => {
+    const link = join(folder, 'latest.html');
+    symlinkSync('run-1.html', link);
+    await runCommand([...SMALL, '--report', link]);
+
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(pageData(join(folder, 'run-1.html')).kind).toBe('run');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a read-only report (root may write it)', async () => {
+    const path = join(folder, 'run.html');
+    await runCommand([...SMALL, '--report', path]);
+    chmodSync(path, 0o444);
+    const run = await runCommand([...SMALL, '--report', path]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the file is read-only');
   });
 });

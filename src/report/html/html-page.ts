@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { REPORT_MARK } from './report-mark.ts';
 import type { RunPageData } from './run-page-data.ts';
 import type { SweepPageData } from './sweep-page-data.ts';
 
@@ -18,6 +19,7 @@ export function renderHtmlPage(data: PageData): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    REPORT_MARK,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(data.title)}</title>`,
     `<style>\n${assets.css}</style>`,
