@@ -58,7 +58,7 @@ function checkExisting(path: string, target: string): void {
 
 /**
  * Returns the file a symbolic link at `path` points to, even where that file does not exist yet,
- * so that the report replaces the file and leaves the link; `undefined` for anything else.
+ * so that the report replaces the file and leaves the link. Returns `undefined` for a non-link.
  */
 function linkTarget(path: string): string | undefined {
   try {

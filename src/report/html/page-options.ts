@@ -1,3 +1,5 @@
+import { flagOf } from '../../model/option-values.ts';
+
 /** A table of figures as text for people: a header row and a row per strategy or point. */
 export interface FiguresTable {
   readonly head: readonly string[];
@@ -13,11 +15,14 @@ export interface PageOptions {
 
 /**
  * Lists how a report was made: the command as given and every setting in effect, defaults
- * included, in the order the report keeps them.
+ * included, each under its option's flag, in the order the report keeps them.
  */
 export function pageOptions(
   report: { readonly seed: number; readonly options: Readonly<Record<string, string>> },
   command: string,
 ): PageOptions {
-  return { command, seed: report.seed, settings: Object.entries(report.options) };
+  const settings = Object.entries(report.options).map(
+    ([key, value]) => [flagOf(key), value] as const,
+  );
+  return { command, seed: report.seed, settings };
 }

@@ -5,22 +5,8 @@
   const data = JSON.parse(document.getElementById('report-data').textContent);
   const main = document.getElementById('report');
 
-  // Ten colours that stay apart from each other, one per strategy in the run's order.
-  const PALETTE = [
-    '#4e79a7',
-    '#f28e2b',
-    '#59a14f',
-    '#e15759',
-    '#76b7b2',
-    '#edc948',
-    '#b07aa1',
-    '#ff9da7',
-    '#9c755f',
-    '#79706e',
-  ];
-
   const LOOKS = {
-    event: { label: 'event the consumer wants', colour: '#f28e2b', style: 'triangle', size: 7 },
+    event: { label: 'event the consumer wants', colour: '#37474f', style: 'triangle', size: 7 },
     empty: { label: 'answer with nothing new ("not yet")', colour: '#9e9e9e', style: 'circle' },
     news: { label: 'answer with news', colour: '#2e7d32', style: 'circle', size: 6 },
     push: { label: 'push or stream message', colour: '#1565c0', style: 'rectRot', size: 6 },
@@ -56,10 +42,6 @@
     return node;
   }
 
-  function colour(index) {
-    return PALETTE[index % PALETTE.length];
-  }
-
   function axis(title, extra) {
     return { title: { display: true, text: title }, ...extra };
   }
@@ -82,16 +64,23 @@
     });
   }
 
-  function lineSeries(label, points, index) {
+  function lineSeries(label, points, colour) {
     return {
       label,
       data: points,
       showLine: true,
-      borderColor: colour(index),
-      backgroundColor: colour(index),
+      borderColor: colour,
+      backgroundColor: colour,
       pointRadius: 2,
       borderWidth: 2,
     };
+  }
+
+  const LEGEND_HINT =
+    'Click a name in the legend to hide or show its strategy: lines that coincide hide each other.';
+
+  function count(value) {
+    return value.toLocaleString('en-US');
   }
 
   function clockTime(startIso, minutes) {
@@ -105,7 +94,8 @@
       'Each row follows the same consumer under one strategy. A poller asks again and again, ' +
         'and hears "not yet" (grey) until an answer brings news (green). A pushed consumer ' +
         'says "call me" once (purple) and hears each event (blue) just after it happens ' +
-        '(orange, top row). Point at a mark to read its message.',
+        '(dark triangles, top row). A red cross is an error, a cut or a failed push. Point at a ' +
+        'mark to read its message.',
     );
     const rows = conversation.rows;
     const datasets = Object.entries(LOOKS).map(([look, style]) => ({
@@ -120,17 +110,21 @@
     const omitted = conversation.omitted.reduce((sum, count) => sum + count, 0);
     if (omitted > 0) {
       host.append(
-        element('p', `${omitted} later messages are left out; a shorter run shows them.`),
+        element('p', `${count(omitted)} later messages are left out; a shorter run shows them.`),
       );
     }
 
+    // The axis starts at the first message, which subscribing puts a little before the window.
+    const first = Math.min(0, ...conversation.points.map((point) => point.x));
     new Chart(canvas(host, 'conversation', 90 + rows.length * 42), {
       type: 'scatter',
       data: { datasets },
       options: {
         maintainAspectRatio: false,
         scales: {
-          x: axis(`minutes since the window opened at ${clockTime(conversation.start, 0)}`),
+          x: axis(`minutes since the window opened at ${clockTime(conversation.start, 0)}`, {
+            min: Math.floor(first),
+          }),
           y: {
             min: -0.5,
             max: rows.length - 0.5,
@@ -157,8 +151,9 @@
     const host = section(
       'How late the news arrives',
       'The share of events each consumer had within a given time of the event, per strategy. ' +
-        'A curve far to the left is prompt; polling spreads across its interval. The time axis ' +
-        'is logarithmic, and latencies under a millisecond sit at 1 ms.',
+        'A curve far to the left is prompt. A poller learns of an event anywhere between 0 and ' +
+        'its interval, so on this logarithmic axis its curve rises slowly at first and steeply ' +
+        `near the interval. Latencies under a millisecond sit at 1 ms. ${LEGEND_HINT}`,
     );
     const drawn = series.filter((item) => item.points.length > 0);
     if (drawn.length < series.length) {
@@ -172,7 +167,7 @@
           lineSeries(
             item.strategy,
             item.points.map(([seconds, share]) => ({ x: Math.max(seconds, 0.001), y: share })),
-            series.indexOf(item),
+            item.colour,
           ),
         ),
       },
@@ -190,18 +185,20 @@
     const bin = load.binMinutes >= 1 ? `${load.binMinutes} min` : `${load.binMinutes * 60} s`;
     const host = section(
       'Load on the producer',
-      `Requests that reached the producer and pushes it sent, counted per ${bin}. Pollers ` +
-        'that ask in step make spikes; push follows the events and is flat between them.',
+      `Requests that reached the producer and pushes it sent, counted per ${bin}. Each poller ` +
+        'keeps its own phase, so a fixed interval repeats the same small ups and downs; pollers ' +
+        'that ask in step, as cron jobs do, make spikes far above the rest. Push follows the ' +
+        `events and is flat between them. ${LEGEND_HINT}`,
     );
 
     new Chart(canvas(host, 'load', 360), {
       type: 'scatter',
       data: {
-        datasets: load.series.map((item, index) =>
+        datasets: load.series.map((item) =>
           lineSeries(
             item.strategy,
-            item.counts.map((count, bin) => ({ x: bin * load.binMinutes, y: count })),
-            index,
+            item.counts.map((value, bin) => ({ x: bin * load.binMinutes, y: value })),
+            item.colour,
           ),
         ),
       },
@@ -221,7 +218,13 @@
     new Chart(canvas(host, id, 380), {
       type: 'scatter',
       data: {
-        datasets: series.map((item, index) => lineSeries(item.strategy, item.points, index)),
+        datasets: series.map((item) => ({
+          ...lineSeries(item.strategy, item.points, item.colour),
+          // A point where consumers missed events is a large triangle, since its place alone
+          // would put it among the good ones.
+          pointStyle: item.points.map((point) => (point.missed === null ? 'circle' : 'triangle')),
+          pointRadius: item.points.map((point) => (point.missed === null ? 2 : 6)),
+        })),
       },
       options: {
         maintainAspectRatio: false,
@@ -231,7 +234,8 @@
             callbacks: {
               label: (context) =>
                 `${context.dataset.label} at ${context.raw.value}: ` +
-                `${context.raw.x.toPrecision(3)}, ${context.raw.y.toPrecision(3)}`,
+                `${context.raw.x.toPrecision(3)}, ${context.raw.y.toPrecision(3)}` +
+                (context.raw.missed === null ? '' : `, ${context.raw.missed}`),
             },
           },
         },
@@ -283,7 +287,8 @@
       'The trade-off: wasted requests against latency',
       'One point per swept value and strategy. Down and to the left is better: few wasted ' +
         'requests and prompt news. Polling moves along its curve as the value changes; push ' +
-        'sits near the corner.',
+        'sits near the corner. A large triangle marks a point whose consumers missed events, ' +
+        `which its place does not show; point at it to read how many. ${LEGEND_HINT}`,
       data.tradeOff,
       {
         x: secondsAxis('mean latency (log scale)'),
@@ -294,7 +299,7 @@
       drawCurves(
         'cost',
         'What each strategy costs',
-        'The cost of each strategy at each swept value, scaled to a 30-day month.',
+        `The cost of each strategy at each swept value, scaled to a 30-day month. ${LEGEND_HINT}`,
         data.cost.series,
         {
           x: axis(data.cost.xTitle, data.cost.logX ? { type: 'logarithmic' } : {}),

@@ -6,6 +6,7 @@ import { HEAD, row, runTitle } from '../table.ts';
 import { describeEntry } from '../timeline.ts';
 import type { FiguresTable, PageOptions } from './page-options.ts';
 import { pageOptions } from './page-options.ts';
+import { colourOf } from './strategy-colours.ts';
 
 /**
  * The data of a plain run's page. Every label is made here, so the page's script only places
@@ -53,6 +54,7 @@ export interface ConversationData {
 /** One strategy's latency distribution: each point is [latency in seconds, share at most it]. */
 export interface LatencySeries {
   readonly strategy: string;
+  readonly colour: string;
   readonly points: readonly (readonly [number, number])[];
 }
 
@@ -60,7 +62,11 @@ export interface LatencySeries {
 export interface LoadData {
   readonly start: string;
   readonly binMinutes: number;
-  readonly series: readonly { readonly strategy: string; readonly counts: readonly number[] }[];
+  readonly series: readonly {
+    readonly strategy: string;
+    readonly colour: string;
+    readonly counts: readonly number[];
+  }[];
 }
 
 /**
@@ -94,8 +100,9 @@ function conversationData(report: RunReport, curves: readonly StrategyCurves[]) 
   }
 
   curves.forEach((curve, index) => {
+    const had = new Set<number>();
     for (const entry of curve.conversation.entries) {
-      const look = lookOf(entry);
+      const look = lookOf(entry, had);
       if (look === undefined) continue;
       const text = `${curve.strategy}: ${describeEntry(entry)}`;
       points.push({ x: minutes(entry.time), y: index + 1, look, text });
@@ -113,17 +120,29 @@ function conversationData(report: RunReport, curves: readonly StrategyCurves[]) 
 
 /**
  * Picks the style of a consumer-side entry. It returns `undefined` for the entries the chart
- * leaves out: requests, because their responses are drawn, and the producer's side.
+ * leaves out: requests, because their responses are drawn, and the producer's side but for
+ * failed pushes. `had` collects the events the consumer has so far, in time order, so that a
+ * response is news only when it brings an event the consumer did not have, as the figures count.
  */
-function lookOf(entry: TimelineEntry): PointLook | undefined {
+function lookOf(entry: TimelineEntry, had: Set<number>): PointLook | undefined {
   const { detail } = entry;
+  const events = detail.events ?? [];
 
   switch (entry.kind) {
-    case 'response':
-      if (detail.status === 200) return (detail.events?.length ?? 0) > 0 ? 'news' : 'empty';
-      return detail.status === 304 ? 'empty' : 'failure';
+    case 'response': {
+      if (detail.status !== 200 && detail.status !== 304) return 'failure';
+      const news = events.some((seq) => !had.has(seq));
+      for (const seq of events) had.add(seq);
+      return news ? 'news' : 'empty';
+    }
     case 'message':
+      for (const seq of events) had.add(seq);
       return detail.closed === true ? 'failure' : 'push';
+    case 'push-result':
+      // A push that got no 2xx reached no handler, so without this mark it would not show.
+      return detail.status !== undefined && detail.status >= 200 && detail.status < 300
+        ? undefined
+        : 'failure';
     case 'subscribed':
       return 'setup';
     case 'connected':
@@ -136,6 +155,7 @@ function lookOf(entry: TimelineEntry): PointLook | undefined {
 function latencySeries(curve: StrategyCurves): LatencySeries {
   return {
     strategy: curve.strategy,
+    colour: colourOf(curve.strategy),
     points: curve.latencyCdf.map((point) => [point.ms / 1_000, point.share] as const),
   };
 }
@@ -144,6 +164,7 @@ function loadData(report: RunReport, curves: readonly StrategyCurves[]): LoadDat
   const binMs = curves[0]?.load.binMs ?? 60_000;
   const series = curves.map((curve) => ({
     strategy: curve.strategy,
+    colour: colourOf(curve.strategy),
     counts: curve.load.requests.map((count, bin) => count + (curve.load.pushes[bin] ?? 0)),
   }));
   return { start: report.world.windowStart, binMinutes: binMs / 60_000, series };

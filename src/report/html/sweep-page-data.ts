@@ -1,9 +1,12 @@
 import { costOfResult, windowLengthMs } from '../../metrics/cost.ts';
 import type { Prices } from '../../model/prices.ts';
+import type { StrategyReport } from '../../runtime/run.ts';
 import type { SweepPointReport, SweepReport } from '../../runtime/sweep.ts';
+import { formatCount } from '../format.ts';
 import { describeShared, describeSweep, sweepColumns, sweepRows } from '../sweep-rows.ts';
 import type { FiguresTable, PageOptions } from './page-options.ts';
 import { pageOptions } from './page-options.ts';
+import { colourOf } from './strategy-colours.ts';
 
 /** The data of a sweep's page. Every label is made here. */
 export interface SweepPageData {
@@ -20,7 +23,17 @@ export interface SweepPageData {
 /** One strategy's points, in the sweep's order, each labelled with its swept value. */
 export interface CurveSeries {
   readonly strategy: string;
-  readonly points: readonly { readonly x: number; readonly y: number; readonly value: string }[];
+  readonly colour: string;
+  readonly points: readonly CurvePoint[];
+}
+
+/** One point of a curve, with the swept value and the events its consumers missed. */
+export interface CurvePoint {
+  readonly x: number;
+  readonly y: number;
+  readonly value: string;
+  /** Text such as `missed 20 of 45 events`, or `null` when none was missed. */
+  readonly missed: string | null;
 }
 
 export interface CostCurves {
@@ -79,9 +92,9 @@ function tradeOffSeries(report: SweepReport, strategy: string): CurveSeries {
     if (result === undefined || result.events.notified === 0) continue;
     // A log axis has no zero, so a latency under a millisecond sits at 1 ms.
     const x = Math.max(result.latencyMs.mean / 1_000, 0.001);
-    points.push({ x, y: result.wastedRequests, value: point.value });
+    points.push({ x, y: result.wastedRequests, value: point.value, missed: missedText(result) });
   }
-  return { strategy, points };
+  return { strategy, colour: colourOf(strategy), points };
 }
 
 function costCurves(report: SweepReport, prices: Prices): CostCurves {
@@ -98,9 +111,9 @@ function costCurves(report: SweepReport, prices: Prices): CostCurves {
           : costOfResult(result, windowLengthMs(point.world), prices).perMonth;
       if (perMonth === null) continue;
       const x = minutes ? point.amount / 60_000 : point.amount;
-      points.push({ x, y: perMonth, value: point.value });
+      points.push({ x, y: perMonth, value: point.value, missed: null });
     }
-    return { strategy, points };
+    return { strategy, colour: colourOf(strategy), points };
   });
 
   return {
@@ -109,6 +122,12 @@ function costCurves(report: SweepReport, prices: Prices): CostCurves {
     logX: sweep.spacing === 'log',
     series,
   };
+}
+
+/** Names the events a point's consumers missed, which its place on the curve does not show. */
+function missedText(result: StrategyReport): string | null {
+  const { missed, total } = result.events;
+  return missed === 0 ? null : `missed ${formatCount(missed)} of ${formatCount(total)} events`;
 }
 
 function resultOf(point: SweepPointReport, strategy: string) {
