@@ -51,7 +51,7 @@ export function writeRunReport(
 ): void {
   const html = renderHtmlPage(runPageData(report, commandLine(withoutReport(argv))));
   writeReport(target.path, target.file, html);
-  output.stderr(notice(target.path, html));
+  output.stderr(notice(target.path));
 }
 
 /** Writes a sweep's HTML report to `path`, with cost curves when prices were given. */
@@ -65,10 +65,9 @@ export function writeSweepReport(
   const command = commandLine(withoutReport(argv));
   const html = renderHtmlPage(sweepPageData(report, command, prices));
   writeReport(target.path, target.file, html);
-  output.stderr(notice(target.path, html));
+  output.stderr(notice(target.path));
 }
 
-function notice(path: string, html: string): string {
-  const kilobytes = Math.round(Buffer.byteLength(html) / 1_000);
-  return `Wrote the HTML report to ${path} (${kilobytes} kB); open it in a browser.\n`;
+function notice(path: string): string {
+  return `Wrote the HTML report to ${path}; open it in a browser.\n`;
 }
