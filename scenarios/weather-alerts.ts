@@ -60,7 +60,7 @@ export default defineScenario({
       default: 'uniform(0s, 3h)',
       description: "time from a storm's start to a location's first alert",
     },
-    spacing: {
+    alertGap: {
       type: 'distribution',
       default: 'uniform(10m, 60m)',
       description: 'time between two alerts of one storm at one location',
@@ -104,7 +104,7 @@ interface StormAtLocation {
   readonly end: number;
   readonly alerts: number;
   readonly arrival: Distribution;
-  readonly spacing: Distribution;
+  readonly alertGap: Distribution;
 }
 
 /** Draws the alerts one storm brings to one location. */
@@ -117,7 +117,7 @@ function drawAlerts(input: StormAtLocation, random: Random): EventInput[] {
   for (let alert = 1; alert <= count && time < input.end; alert++) {
     const kind = ALERT_KINDS[Math.min(alert, ALERT_KINDS.length) - 1];
     alerts.push({ time, key, payload: { location: input.location, storm: input.storm, kind } });
-    time += sample(input.spacing, random);
+    time += sample(input.alertGap, random);
   }
 
   return alerts;
