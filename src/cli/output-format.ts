@@ -45,6 +45,41 @@ export function checkCombinations(values: Values, format: OutputFormat): void {
   if (values.sweep === undefined && stray !== undefined) {
     throw conflict(`--${stray} applies to a sweep only; add --sweep NAME=FROM..TO or drop it`);
   }
+
+  checkLiveOnly(values);
+}
+
+/** Options that only a run over real HTTP reads, and the runs that read each. */
+const LIVE_ONLY: readonly (readonly [string, readonly string[]])[] = [
+  ['time-scale', ['live', 'compare']],
+  ['producer-port', ['live', 'compare', 'load']],
+  ['receiver-port', ['live', 'compare']],
+  ['allow-remote', ['live', 'compare']],
+  ['load-duration', ['load']],
+];
+
+/**
+ * Rejects an option of live mode in a run that would ignore it, as a simulated run ignores
+ * --time-scale, so that a user does not believe it took effect.
+ */
+function checkLiveOnly(values: Values): void {
+  const runs: string[] = [];
+  if (values.mode === 'live') runs.push('live');
+  if (values.compare === true) runs.push('compare');
+  if (values.load === true) runs.push('load');
+
+  for (const [flag, readers] of LIVE_ONLY) {
+    if (values[flag] === undefined || readers.some((run) => runs.includes(run))) continue;
+    const fix = readers.includes('live') ? 'add --mode live or --compare' : 'add --load';
+    throw conflict(`--${flag} applies to ${describeReaders(readers)} only; ${fix}, or drop it`);
+  }
+}
+
+function describeReaders(readers: readonly string[]): string {
+  const names = readers.map((run) => (run === 'live' ? 'live runs' : `--${run}`));
+  return names.length === 1
+    ? (names[0] as string)
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function conflict(message: string): PollVsPushError {

@@ -162,13 +162,13 @@ async function renderList(): Promise<string> {
 type ParsedValues = Record<string, string | boolean | undefined>;
 
 function parseOptions(argv: readonly string[], scenario: Scenario): ParsedValues {
-  const options: NonNullable<ParseArgsConfig['options']> = {
-    help: { type: 'boolean', short: 'h' },
-  };
+  const options: NonNullable<ParseArgsConfig['options']> = {};
 
   for (const option of COMMON_OPTIONS) {
     options[option.flag.slice(2)] = { type: BOOLEAN_FLAGS.has(option.key) ? 'boolean' : 'string' };
   }
+  // Set after the common options, whose list includes --help without its short form.
+  options.help = { type: 'boolean', short: 'h' };
   for (const knob of KNOBS) options[knob.flag.slice(2)] = { type: 'string' };
   for (const key of Object.keys(scenario.options ?? {})) {
     options[flagOf(key).slice(2)] = { type: 'string' };
@@ -205,13 +205,24 @@ function translateParseError(error: unknown, scenario: Scenario): unknown {
     );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = flag.split(' ')[0];
+    const name = flag.split(' ')[0] ?? flag;
+    if (isBooleanFlag(name)) {
+      return new PollVsPushError(
+        'PVP_INVALID_OPTION',
+        `${name} takes no value; write ${name} alone, or leave it out to turn it off`,
+      );
+    }
     return new PollVsPushError(
       'PVP_MISSING_VALUE',
       `${name} needs a value; ${help} (a value that starts with '-' goes after '=', as in ${name}=-5)`,
     );
   }
   return error;
+}
+
+function isBooleanFlag(flag: string): boolean {
+  if (flag === '--help' || flag === '-h') return true;
+  return COMMON_OPTIONS.some((option) => option.flag === flag && BOOLEAN_FLAGS.has(option.key));
 }
 
 function stringValue(value: string | boolean | undefined): string | undefined {
