@@ -54,9 +54,17 @@ const LIVE_COLUMNS: readonly CsvColumn[] = [
 
 /** The columns a costed sweep adds: the cost of the point's run, and scaled to a month. */
 const COST_COLUMNS: readonly CsvColumn[] = [
-  { head: 'cost_total', value: (r) => costOf(r)?.total },
-  { head: 'cost_per_month', value: (r) => costOf(r)?.perMonth ?? undefined },
+  { head: 'cost_total', value: (r) => money(costOf(r)?.total) },
+  { head: 'cost_per_month', value: (r) => money(costOf(r)?.perMonth ?? undefined) },
 ];
+
+/**
+ * Rounds money to 12 significant digits, which drops the float noise of a sum of products, such
+ * as 0.012528000000000001, and keeps every digit a price list could give.
+ */
+function money(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value.toPrecision(12));
+}
 
 /** Renders a run as CSV: a header row, then one row per strategy. */
 export function renderCsv(report: RunReport): string {

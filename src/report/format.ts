@@ -24,8 +24,9 @@ export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
 
-/** Formats a byte count in kB or MB (powers of 1,000) above 1,000 bytes. */
+/** Formats a byte count in kB, MB or GB (powers of 1,000) above 1,000 bytes. */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000_000) return `${significant(bytes / 1_000_000_000)} GB`;
   if (bytes >= 1_000_000) return `${significant(bytes / 1_000_000)} MB`;
   if (bytes >= 1_000) return `${significant(bytes / 1_000)} kB`;
   return `${bytes} B`;

@@ -37,11 +37,11 @@ const OPERATOR_CHARACTERS = '=!<>';
 /** A decimal number such as `4`, `-0.5`, `.5` or `1e3`; hexadecimal and `Infinity` are text. */
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const EXAMPLES = "write conditions such as mag>=4.5 or net=av, joined by 'and'";
+const EXAMPLES = "write conditions such as 'mag>=4.5' and 'net=av', joined by 'and'";
 
 /** Help text of a `--where` option, shared by every scenario that replays a trace. */
 export const WHERE_DESCRIPTION =
-  "rows to keep: conditions such as mag>=4.5 or net=av, joined by 'and', " +
+  "rows to keep: conditions such as 'mag>=4.5' and 'net=av', joined by 'and', " +
   'with =, !=, <, <=, > or >=; numbers compare as numbers';
 
 /**
