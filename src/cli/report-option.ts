@@ -42,14 +42,15 @@ export interface ReportNotice {
   stderr(text: string): void;
 }
 
-/** Writes a run's HTML report to `path` and prints its path on stderr. */
+/** Writes a run's HTML report, with costs when prices were given, and prints its path. */
 export function writeRunReport(
   target: ReportTarget,
   report: RunReport,
   argv: readonly string[],
+  prices: Prices | undefined,
   output: ReportNotice,
 ): void {
-  const html = renderHtmlPage(runPageData(report, commandLine(withoutReport(argv))));
+  const html = renderHtmlPage(runPageData(report, commandLine(withoutReport(argv)), prices));
   writeReport(target.path, target.file, html);
   output.stderr(notice(target.path));
 }

@@ -131,7 +131,7 @@ async function dispatch(
         : RUN_REPORTERS[format](report);
     output.stdout(text + timeline);
   }
-  if (reportTarget !== undefined) writeRunReport(reportTarget, full, argv, output);
+  if (reportTarget !== undefined) writeRunReport(reportTarget, full, argv, prices, output);
 }
 
 const STRING_FLAGS = new Set([

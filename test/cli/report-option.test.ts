@@ -80,6 +80,15 @@ describe('--report', () => {
     );
   });
 
+  it('costs a run with prices', async () => {
+    const path = join(folder, 'run.html');
+    await runCommand([...SMALL, '--cost-preset', 'aws-lambda', '--report', path]);
+    const html = readFileSync(path, 'utf8');
+
+    expect(html).toContain('"cost/month"]');
+    expect(html).toContain('Break-even: ');
+  });
+
   it('draws a sweep', async () => {
     const path = join(folder, 'sweep.html');
     const sweep = ['--sweep', 'interval=1m..10m', '--steps', '2', '--threads', '0'];

@@ -1,6 +1,8 @@
+import type { Prices } from '../../model/prices.ts';
 import type { RunReport } from '../../runtime/run.ts';
 import type { StrategyCurves } from '../../runtime/run-curves.ts';
 import type { TimelineEntry } from '../../runtime/timeline.ts';
+import { describeBreakEven, formatMoney, priceReport, priceTitle } from '../cost.ts';
 import { summarize } from '../summary.ts';
 import { HEAD, row, runTitle } from '../table.ts';
 import { describeEntry } from '../timeline.ts';
@@ -73,18 +75,39 @@ export interface LoadData {
  * Builds the data of a run's report page. The report must contain curves, which a simulated run
  * records when its input sets `curves`.
  */
-export function runPageData(report: RunReport, command: string): RunPageData {
+export function runPageData(report: RunReport, command: string, prices?: Prices): RunPageData {
   const curves = report.curves ?? [];
   return {
     kind: 'run',
     title: runTitle(report),
-    summary: summarize(report),
-    figures: { head: HEAD, rows: report.results.map((result) => row(result)) },
+    summary: prices === undefined ? summarize(report) : pricedSummary(report, prices),
+    figures: figuresOf(report, prices),
     conversation: conversationData(report, curves),
     latency: curves.map(latencySeries),
     load: loadData(report, curves),
     reproduce: pageOptions(report, command),
   };
+}
+
+/** The run's table, with each strategy's cost per 30-day month when prices were given. */
+function figuresOf(report: RunReport, prices: Prices | undefined): FiguresTable {
+  const rows = report.results.map((result) => row(result));
+  if (prices === undefined) return { head: HEAD, rows };
+
+  const priced = priceReport(report, prices);
+  return {
+    head: [...HEAD, 'cost/month'],
+    rows: rows.map((cells, index) => [
+      ...cells,
+      formatMoney(priced.results[index]?.cost.perMonth ?? null),
+    ]),
+  };
+}
+
+/** The summary sentence followed by the prices and the break-even between polling and push. */
+function pricedSummary(report: RunReport, prices: Prices): string {
+  const priced = priceReport(report, prices);
+  return `${summarize(report)} ${priceTitle(priced.prices)}. ${describeBreakEven(priced.breakEven)}`;
 }
 
 function conversationData(report: RunReport, curves: readonly StrategyCurves[]) {
