@@ -175,11 +175,38 @@ function parseOptions(argv: readonly string[], scenario: Scenario): ParsedValues
   }
 
   try {
-    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args: [...argv],
+      options,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
     if (parsed.positionals.length > 1) throw extraPositional(parsed.positionals[1] as string);
+    checkRepeats(parsed.tokens);
     return parsed.values as ParsedValues;
   } catch (error: unknown) {
     throw translateParseError(error, scenario);
+  }
+}
+
+/**
+ * Rejects an option given twice. Node keeps the last value, so `--interval 3m --interval 5m`
+ * would run at 5m while the command line reads as if 3m counted too.
+ */
+function checkRepeats(tokens: readonly { kind: string; name?: string; value?: unknown }[]): void {
+  const seen = new Map<string, unknown>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || token.name === 'help') continue;
+    if (seen.has(token.name)) {
+      const values = [seen.get(token.name), token.value].filter((value) => value !== undefined);
+      const shown = values.length === 0 ? '' : ` (${values.join(' and ')})`;
+      throw new PollVsPushError(
+        'PVP_CONFLICTING_OPTIONS',
+        `--${token.name} is given twice${shown}; keep one of them`,
+      );
+    }
+    seen.set(token.name, token.value);
   }
 }
 

@@ -40,3 +40,20 @@ describe('flags without values', () => {
     expect(run.stdout).toMatch(/^Usage: /);
   });
 });
+
+describe('repeated options', () => {
+  it('reject a second value', async () => {
+    const run = await runCommand(['bullpen', '--interval', '3m', '--interval', '5m']);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'poll-vs-push: --interval is given twice (3m and 5m); keep one of them\n',
+    );
+  });
+
+  it('reject a second flag', async () => {
+    const run = await runCommand(['bullpen', '--json', '--json']);
+
+    expect(run.stderr).toBe('poll-vs-push: --json is given twice; keep one of them\n');
+  });
+});
