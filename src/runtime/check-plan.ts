@@ -35,11 +35,11 @@ export function checkPlan(name: string, plan: ScenarioPlan): void {
     throw fail('no consumers', 'return at least one consumer');
   }
 
-  for (const [index, event] of plan.events.entries()) checkEvent(event, index, fail);
+  for (const [index, event] of plan.events.entries()) checkEvent(event, index, plan.start, fail);
   for (const [index, consumer] of plan.consumers.entries()) checkConsumer(consumer, index, fail);
 }
 
-function checkEvent(event: unknown, index: number, fail: Fail): void {
+function checkEvent(event: unknown, index: number, start: number, fail: Fail): void {
   if (typeof event !== 'object' || event === null) {
     throw fail(`events[${index}] ${show(event)}`, 'return each event as { time, key? }');
   }
@@ -53,6 +53,14 @@ function checkEvent(event: unknown, index: number, fail: Fail): void {
   }
   if (typeof time !== 'number' || !Number.isFinite(time)) {
     throw fail(`events[${index}].time ${show(time)}`, 'each time must be a finite number');
+  }
+  // Consumers start at the window's start, so an earlier event could only count as missed or
+  // as late by the time before the window, which no strategy could help.
+  if (time < start) {
+    throw fail(
+      `events[${index}].time ${time}, before start ${start}`,
+      'give each event a time at or after start, or move start earlier',
+    );
   }
   if (key !== undefined && typeof key !== 'string') {
     throw fail(`events[${index}].key ${show(key)}`, "each key must be a string, such as 'order-7'");

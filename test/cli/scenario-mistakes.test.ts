@@ -238,6 +238,13 @@ const PLAN_MISTAKES: readonly Mistake[] = [
     message: "returned events[0].time '09:00'; each time must be a finite number",
   },
   {
+    title: 'event before the start',
+    fields: withPlan('{ start: 1000, events: [{ time: 1 }], consumers: [{}] }'),
+    message:
+      'returned events[0].time 1, before start 1000; give each event a time at or after ' +
+      'start, or move start earlier',
+  },
+  {
     title: 'event that is not an object',
     fields: withPlan('{ start: 0, events: [{ time: 1 }, null], consumers: [{}] }'),
     message: 'returned events[1] null; return each event as { time, key? }',

@@ -85,7 +85,7 @@ describe('parseWhere errors', () => {
   it('names the flag and a fix', () => {
     const error = errorOf(() => parseWhere('mag>>4'));
 
-    expect(error.message).toMatch(/^--where 'mag>>4' is not a valid filter: .*such as mag>=4\.5/);
+    expect(error.message).toMatch(/^--where 'mag>>4' is not a valid filter: .*such as 'mag>=4\.5'/);
   });
 });
 
