@@ -35,6 +35,8 @@ interface Series {
   readonly index: number;
   readonly points: { readonly latencyMs: number; readonly wasted: number }[];
   readonly leftOut: string[];
+  /** Drawn points whose consumers missed events, as `0.5 (20 of 45)`. */
+  readonly missed: string[];
 }
 
 /** A cell of the library's grid: column and row, counted from its top left corner. */
@@ -89,12 +91,22 @@ function collectSeries(report: SweepReport): Series[] {
     for (const result of point.results) {
       let series = byName.get(result.strategy);
       if (series === undefined) {
-        series = { name: result.strategy, index: byName.size, points: [], leftOut: [] };
+        series = {
+          name: result.strategy,
+          index: byName.size,
+          points: [],
+          leftOut: [],
+          missed: [],
+        };
         byName.set(result.strategy, series);
       }
 
-      if (result.events.notified === 0) series.leftOut.push(point.value);
+      const { missed, notified, total } = result.events;
+      if (notified === 0) series.leftOut.push(point.value);
       else series.points.push({ latencyMs: result.latencyMs.mean, wasted: result.wastedRequests });
+      if (notified > 0 && missed > 0) {
+        series.missed.push(`${point.value} (${formatCount(missed)} of ${formatCount(total)})`);
+      }
     }
   }
 
@@ -233,8 +245,8 @@ function tidy(chart: string): string {
 }
 
 /**
- * Writes a strategy's legend entry, which names the points the chart does not show: sweep
- * values without latency, and points that lie under another strategy's mark.
+ * Writes a strategy's legend entry, which names what the chart does not show: sweep values
+ * without latency, points whose consumers missed events, and points under another's mark.
  */
 function legendLine(series: Series, covered: number, style: Style): string {
   const mark = style.strategy(series.index, marker(series));
@@ -245,6 +257,11 @@ function legendLine(series: Series, covered: number, style: Style): string {
   } else if (series.leftOut.length > 0) {
     const values = series.leftOut.join(', ');
     notes.push(`no point at ${values}, because no event reached its consumers there.`);
+  }
+  if (series.missed.length > 0) {
+    // Its place shows neither, so a point with missed events could pass for a good one.
+    const start = notes.length === 0 ? 'missed' : 'Missed';
+    notes.push(`${start} events at ${series.missed.join(', ')}.`);
   }
   if (covered > 0) {
     const where =

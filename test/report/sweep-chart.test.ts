@@ -260,3 +260,15 @@ describe('sweep chart on the command line', () => {
     expect(run.stdout).not.toContain('Trade-off');
   });
 });
+
+describe('sweep chart legend', () => {
+  it('names points with missed events', async () => {
+    const run = await runCommand([
+      ...['bullpen', '--strategies', 'webhook', '--sweep', 'error-rate=0..1', '--steps', '3'],
+      ...['--retry-schedule', 'none', '--threads', '0'],
+    ]);
+
+    // The legend wraps at 100 columns, so the check joins its lines first.
+    expect(run.stdout.replaceAll('\n', ' ')).toContain('Missed events at 0.5 (20 of 45).');
+  });
+});
