@@ -47,6 +47,16 @@ for (const path of documentPaths()) {
   });
 }
 
+/** A block of two commands, each followed by its one line of output. */
+const TWO_COMMANDS = [
+  '```text',
+  '$ npm run -s scenario -- a',
+  'one',
+  '$ npm run -s scenario -- b',
+  'two',
+  '```',
+].join('\n');
+
 describe('sample search', () => {
   it('finds the README samples', () => {
     const samples = samplesIn(readFileSync(new URL('README.md', ROOT), 'utf8'));
@@ -62,29 +72,13 @@ describe('sample search', () => {
   });
 
   it('splits a block of several commands', () => {
-    const markdown = [
-      '```text',
-      '$ npm run -s scenario -- a',
-      'one',
-      '$ npm run -s scenario -- b',
-      'two',
-      '```',
-    ];
-    const samples = samplesIn(markdown.join('\n'));
+    const samples = samplesIn(TWO_COMMANDS);
 
     expect(samples.map((sample) => sample.output)).toEqual(['one\n', 'two\n']);
   });
 
   it('places each output by line', () => {
-    const markdown = [
-      '```text',
-      '$ npm run -s scenario -- a',
-      'one',
-      '$ npm run -s scenario -- b',
-      'two',
-      '```',
-    ];
-    const [first, second] = samplesIn(markdown.join('\n'));
+    const [first, second] = samplesIn(TWO_COMMANDS);
 
     expect([first?.outputStart, first?.outputEnd]).toEqual([2, 3]);
     expect([second?.outputStart, second?.outputEnd]).toEqual([4, 5]);
