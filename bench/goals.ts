@@ -5,6 +5,7 @@ import type { ReceiverFigures } from './live-receiver.ts';
 import type { WebhookFigures } from './live-webhook.ts';
 import type { CliFigures, LargeRunFigures } from './processes.ts';
 import type { Profile } from './profiles.ts';
+import type { PushScaleFigures } from './push-scale.ts';
 import type { ScenarioFigures } from './scenarios.ts';
 
 /** The outcome of one goal, judged on the median of its figure. */
@@ -26,6 +27,7 @@ const WEBHOOK_MIN_RATIO = 0.8;
 export interface BenchFigures {
   readonly engine?: EngineFigures;
   readonly large?: LargeRunFigures;
+  readonly pushScale?: PushScaleFigures;
   readonly cli?: CliFigures;
   readonly poll?: PollFigures;
   readonly conditional?: ConditionalFigures;

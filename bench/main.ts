@@ -31,6 +31,7 @@ import {
 import { benchCli, benchLargeRun } from './processes.ts';
 import type { Profile } from './profiles.ts';
 import { FULL, QUICK } from './profiles.ts';
+import { benchPushScale } from './push-scale.ts';
 import type { BenchReport, Section } from './report.ts';
 import { allFigures, renderComparisonText, renderJson, renderText, toEntry } from './report.ts';
 import { benchScenarios } from './scenarios.ts';
@@ -47,8 +48,9 @@ const STEPS: Record<Group, (profile: Profile) => [string, () => Promise<Partial<
     async () => ({ engine: await benchEngine(p) }),
   ],
   large: (p) => [
-    `${describeWorkload(p.large)} in child processes`,
-    async () => ({ large: await benchLargeRun(p) }),
+    `${describeWorkload(p.large)} in child processes, and bullpen pushed and polled at ` +
+      `${p.pushScale.games} games`,
+    async () => ({ large: await benchLargeRun(p), pushScale: await benchPushScale(p) }),
   ],
   cli: (p) => ['bullpen from the command line', async () => ({ cli: await benchCli(p) })],
   poll: (p) => [
@@ -88,7 +90,8 @@ async function measure(profile: Profile, groups: readonly Group[]): Promise<Benc
 
 /** Lists the figures under their report headings, leaving out the groups that did not run. */
 function listSections(figures: BenchFigures): Section[] {
-  const { engine, large, cli, poll, conditional, receiver, webhook, scenarios } = figures;
+  const { engine, large, pushScale, cli, poll, conditional, receiver, webhook, scenarios } =
+    figures;
   const loadFigures = (load: typeof poll | typeof conditional | typeof receiver): Figure[] => {
     if (load === undefined) return [];
     const targets = Object.values(load.targets).flatMap((t) => [t.rate, t.p50, t.p99, t.cpu]);
@@ -103,6 +106,7 @@ function listSections(figures: BenchFigures): Section[] {
           ? []
           : [engine.sim, engine.bare, engine.ratio, engine.queue, ...engine.hold]),
         ...(large === undefined ? [] : [large.rate, large.run, large.wall, large.maxRss]),
+        ...(pushScale === undefined ? [] : [pushScale.webhook, pushScale.poll, pushScale.ratio]),
         ...(cli === undefined ? [] : [cli.node, cli.npm]),
       ],
     },

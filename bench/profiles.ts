@@ -10,6 +10,8 @@ export interface Profile {
   /** The many-consumer run, timed in a child process. */
   readonly large: PollWorkload;
   readonly largeSamples: number;
+  /** `bullpen --games N` under webhook and under poll, timed in an even number of rounds. */
+  readonly pushScale: { readonly games: number; readonly rounds: number };
   /** Timed runs of `node --import tsx src/cli/main.ts bullpen`, after one warm-up run. */
   readonly cliSamples: number;
   /** Timed runs of `npm run -s scenario bullpen`. */
@@ -63,6 +65,7 @@ export const FULL: Profile = {
   engineRounds: 6,
   large: { ...POLLING, consumers: 100_000, durationMs: 100_000 },
   largeSamples: 3,
+  pushScale: { games: 20_000, rounds: 4 },
   cliSamples: 9,
   npmSamples: 2,
   poll: { connections: 100, seconds: 2, warmUpSeconds: 2, rounds: 16 },
@@ -83,6 +86,7 @@ export const QUICK: Profile = {
   engineRounds: 6,
   large: { ...POLLING, consumers: 10_000, durationMs: 100_000 },
   largeSamples: 2,
+  pushScale: { games: 2000, rounds: 2 },
   cliSamples: 3,
   npmSamples: 2,
   poll: { connections: 100, seconds: 0.5, warmUpSeconds: 0.5, rounds: 4 },

@@ -3,6 +3,7 @@ import { sample } from '../engine/distributions.ts';
 import type { Random } from '../engine/random.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
 import type { Faults } from '../model/faults.ts';
+import { KeyIndex } from '../model/key-index.ts';
 import type { ProducerState } from '../model/producer.ts';
 import { ProducerGate } from '../model/producer-gate.ts';
 import type { LiveClock } from '../runtime/live-clock.ts';
@@ -99,6 +100,10 @@ interface ScheduledAction {
  */
 export class StreamHub {
   private readonly streams = new Set<HubStream>();
+  /** The open streams by the keys they want, so that an event visits only its own streams. */
+  private readonly byKey = new KeyIndex<HubStream>((stream) => stream.open);
+  /** The head up to which every open stream has had its news. */
+  private covered = 0;
   private readonly timers = new ScenarioTimers();
   private readonly gate: ProducerGate;
   private publishing = false;
@@ -159,6 +164,7 @@ export class StreamHub {
       flushing: false,
     };
     this.streams.add(stream);
+    this.byKey.add(stream, stream.keys);
 
     const log = this.options.state.log;
     this.sendNews(stream, log.headAt(request.time), request.time);
@@ -172,6 +178,9 @@ export class StreamHub {
     }
 
     this.sendNews(stream, log.headAt(now), request.time);
+    // A publish timer may run a moment before the clock reads its time, so a stream that
+    // attaches just then can be behind it. The next publish looks again from where it is.
+    this.covered = Math.min(this.covered, stream.lastSent);
     if (this.finished) this.finishStream(stream, now);
     else this.watch(stream, now);
     return stream;
@@ -179,6 +188,7 @@ export class StreamHub {
 
   /** Forgets a stream whose connection has closed, by the client or by the hub. */
   detach(stream: HubStream): void {
+    if (stream.open) this.byKey.retire();
     stream.open = false;
     stream.outbox.length = 0;
     this.streams.delete(stream);
@@ -260,11 +270,24 @@ export class StreamHub {
     this.publishing = false;
 
     const head = this.options.state.log.headAt(time);
-    for (const stream of this.streams) {
-      if (stream.open) this.sendNews(stream, head, time);
+    for (const stream of this.byKey.wantingAny(this.keysUpTo(head))) {
+      this.sendNews(stream, head, time);
     }
 
     this.ensurePublisher(time);
+  }
+
+  /** Returns the keys of the events after `covered` up to `head`, and moves `covered` there. */
+  private keysUpTo(head: number): Set<string> {
+    const { events } = this.options.state.log;
+    const keys = new Set<string>();
+
+    for (let index = this.covered; index < head; index++) {
+      keys.add((events[index] as ProducerEvent).key);
+    }
+
+    this.covered = Math.max(this.covered, head);
+    return keys;
   }
 
   /** Sends each event after the stream's last one up to `head`, one message per event. */
@@ -285,6 +308,7 @@ export class StreamHub {
     if (!stream.open) return;
 
     stream.open = false;
+    this.byKey.retire();
     this.resets++;
     this.enqueue(stream, time, () => stream.sink.cut());
   }
@@ -293,6 +317,7 @@ export class StreamHub {
     if (!stream.open) return;
 
     stream.open = false;
+    this.byKey.retire();
     this.enqueue(stream, time, () => stream.sink.finish());
   }
 

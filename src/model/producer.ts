@@ -1,4 +1,5 @@
 import type { EventLog, ProducerEvent } from './event-log.ts';
+import { KeyIndex } from './key-index.ts';
 
 /** "Anything after cursor N?", optionally for some keys only. */
 export interface PollRequest {
@@ -59,11 +60,14 @@ export interface PushMessage {
 /** State the producer keeps between requests, shared by the simulated and live transports. */
 export interface ProducerState {
   readonly log: EventLog;
+  /** Every subscription, in the order registered. */
   readonly subscriptions: Subscription[];
+  /** The same subscriptions, indexed by the keys they want. */
+  readonly subscriptionsByKey: KeyIndex<Subscription>;
 }
 
 export function createProducerState(log: EventLog): ProducerState {
-  return { log, subscriptions: [] };
+  return { log, subscriptions: [], subscriptionsByKey: new KeyIndex() };
 }
 
 /**
@@ -112,14 +116,11 @@ export function handleSubscribe(state: ProducerState, request: SubscribeRequest)
   };
 
   state.subscriptions.push(subscription);
+  state.subscriptionsByKey.add(subscription, subscription.keys);
   return subscription;
 }
 
 /** Lists the subscriptions that want `event`, in the order they were registered. */
 export function subscribersFor(state: ProducerState, event: ProducerEvent): Subscription[] {
-  return state.subscriptions.filter((subscription) => wants(subscription, event));
-}
-
-function wants(subscription: Subscription, event: ProducerEvent): boolean {
-  return subscription.keys === undefined || subscription.keys.has(event.key);
+  return state.subscriptionsByKey.wantingKey(event.key);
 }

@@ -1,6 +1,7 @@
 import type { RunRecorder } from '../metrics/recorder.ts';
 import type { ProducerEvent } from '../model/event-log.ts';
 import type { Faults } from '../model/faults.ts';
+import { KeyIndex } from '../model/key-index.ts';
 import type { PollRequest, PollResponse, ProducerState, PushMessage } from '../model/producer.ts';
 import { handlePoll, noResponse } from '../model/producer.ts';
 import type { EventSizes } from '../model/wire-size.ts';
@@ -59,9 +60,14 @@ const CLOSED: Omit<PushMessage, 'subscription'> = Object.freeze({ events: [], cl
  * streams, and plays the proxy that cuts a connection left idle too long.
  */
 export class OpenConnections {
-  private held: HeldPoll[] = [];
-  private streams: Stream[] = [];
+  private readonly held = new KeyIndex<HeldPoll>((held) => !held.done);
+  private readonly streams = new KeyIndex<Stream>((stream) => stream.open);
   private publishing = false;
+  /**
+   * The head up to which every waiting held poll and open stream has had its news. Events after
+   * it are the ones the next publish has to look at.
+   */
+  private covered = 0;
 
   constructor(
     private readonly host: OpenHost,
@@ -80,7 +86,8 @@ export class OpenConnections {
 
   /** Keeps open a long poll that found nothing, until news, the hold's end or a cut. */
   hold(held: HeldPoll, holdMs: number): void {
-    this.held.push(held);
+    this.held.add(held, held.request.keys);
+    this.checkedUpTo(this.host.producer.log.headAt(this.host.now));
     this.ensurePublisher();
 
     const cut = this.faults.idleCutMs;
@@ -109,8 +116,9 @@ export class OpenConnections {
       lastActivity: now,
       open: true,
     };
-    this.streams.push(stream);
+    this.streams.add(stream, stream.keys);
     this.sendNews(stream, head);
+    this.checkedUpTo(stream.lastSent);
     this.watchIdle(stream);
     this.ensurePublisher();
     return true;
@@ -131,6 +139,7 @@ export class OpenConnections {
 
   private finish(held: HeldPoll, response: PollResponse): void {
     held.done = true;
+    this.held.retire();
     this.host.reply(held, response);
   }
 
@@ -146,18 +155,43 @@ export class OpenConnections {
     this.host.at(next.time, () => this.publish());
   }
 
+  /**
+   * Responds to the held polls and feeds the open streams that want an event after `covered`: held
+   * polls in the order they were held, then streams in the order they opened, because each
+   * visit may draw a network delay. The others have nothing to send, since each had every event
+   * up to `covered` already.
+   */
   private publish(): void {
     this.publishing = false;
     const head = this.host.producer.log.headAt(this.host.now);
+    const keys = this.keysUpTo(head);
 
-    this.held = this.held.filter((held) => !held.done);
-    for (const held of this.held) this.answerWithNews(held, head);
-    this.held = this.held.filter((held) => !held.done);
+    for (const held of this.held.wantingAny(keys)) this.answerWithNews(held, head);
+    for (const stream of this.streams.wantingAny(keys)) this.sendNews(stream, head);
 
-    this.streams = this.streams.filter((stream) => stream.open);
-    for (const stream of this.streams) this.sendNews(stream, head);
+    if (this.held.size > 0 || this.streams.size > 0) this.ensurePublisher();
+  }
 
-    if (this.held.length > 0 || this.streams.length > 0) this.ensurePublisher();
+  /**
+   * Notes a new held poll or stream that has had every event up to `head`. Within a run the
+   * clock only moves forward, so `head` is at least `covered` and nothing changes. Should that
+   * ever fail, the next publish looks again at the events after `head`.
+   */
+  private checkedUpTo(head: number): void {
+    this.covered = Math.min(this.covered, head);
+  }
+
+  /** Returns the keys of the events after `covered` up to `head`, and moves `covered` there. */
+  private keysUpTo(head: number): Set<string> {
+    const { events } = this.host.producer.log;
+    const keys = new Set<string>();
+
+    for (let index = this.covered; index < head; index++) {
+      keys.add((events[index] as ProducerEvent).key);
+    }
+
+    this.covered = Math.max(this.covered, head);
+    return keys;
   }
 
   private answerWithNews(held: HeldPoll, head: number): void {
@@ -199,20 +233,20 @@ export class OpenConnections {
     if (!stream.open) return;
 
     stream.open = false;
+    this.streams.retire();
     this.host.recorder.countReset();
     const message: PushMessage = { subscription: 0, ...CLOSED };
     this.arriveInOrder(stream, () => this.host.pushTo(stream.consumer, message));
   }
 
   private dropStreams(): void {
-    for (const stream of this.streams) this.close(stream);
+    for (const stream of this.streams.items()) this.close(stream);
   }
 
   /** Ends every held poll and stream with no response, because the producer went down. */
   private dropAll(): void {
     this.dropStreams();
-    for (const held of this.held) {
-      if (held.done) continue;
+    for (const held of this.held.items()) {
       this.host.recorder.countReset();
       this.finish(held, noResponse(held.request));
     }
