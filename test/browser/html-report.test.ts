@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../cli/cli-harness.ts';
 import { browserMissing, launchChromium } from '../../scripts/chromium.ts';
+import { runCommand } from '../cli/cli-harness.ts';
 
 /** Screenshots land here, beside the repository's other test output, for people to look at. */
 const SCREENSHOTS = new URL('../../test-results/', import.meta.url);

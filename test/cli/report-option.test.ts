@@ -173,13 +173,16 @@ describe('--report', () => {
     expect(pageData(join(folder, 'run-1.html')).kind).toBe('run');
   });
 
-  it.skipIf(process.getuid?.() === 0)('refuses a read-only report (root may write it)', async () => {
-    const path = join(folder, 'run.html');
-    await runCommand([...SMALL, '--report', path]);
-    chmodSync(path, 0o444);
-    const run = await runCommand([...SMALL, '--report', path]);
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a read-only report (root may write it)',
+    async () => {
+      const path = join(folder, 'run.html');
+      await runCommand([...SMALL, '--report', path]);
+      chmodSync(path, 0o444);
+      const run = await runCommand([...SMALL, '--report', path]);
 
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('the file is read-only');
-  });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('the file is read-only');
+    },
+  );
 });
