@@ -329,7 +329,7 @@ function readAsField(read: () => unknown, flag: string, field: string, fail: Fai
 
 /**
  * Splits a reader's message after its flag into the problem and the fix. Most have no separate
- * fix, because "must be a positive rate such as 30/h, got '30'" gives both.
+ * fix, because "must be a positive rate, ... such as 30/h, got '30'" gives both.
  */
 function splitMessage(message: string): [string, string] {
   const at = message.indexOf('; ');

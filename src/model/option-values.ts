@@ -29,7 +29,7 @@ export function readDuration(flag: string, text: string, allowZero = false): num
 
 function rejectNegative(flag: string, text: string): void {
   if (text.trim().startsWith('-')) {
-    throw invalidOption(flag, text, 'a duration of zero or more, such as 30s');
+    throw invalidOption(flag, text, 'a duration that is not negative, such as 30s');
   }
 }
 
@@ -40,7 +40,11 @@ function rejectTooLong(flag: string, text: string, value: number): void {
 export function readRate(flag: string, text: string): number {
   const value = parseRate(text);
   if (value === undefined || value <= 0) {
-    throw invalidOption(flag, text, 'a positive rate such as 0.5/s, 1/min or 30/h');
+    throw invalidOption(
+      flag,
+      text,
+      'a positive rate, a decimal number per unit such as 0.5/s, 1/min or 30/h',
+    );
   }
   return value;
 }

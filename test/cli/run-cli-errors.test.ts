@@ -35,7 +35,7 @@ describe('usage errors', () => {
     expect(run.code).toBe(2);
     expectOneLine(run);
     expect(run.stderr).toContain(
-      "--rate must be a positive rate such as 0.5/s, 1/min or 30/h, got '2'",
+      "--rate must be a positive rate, a decimal number per unit such as 0.5/s, 1/min or 30/h, got '2'",
     );
   });
 

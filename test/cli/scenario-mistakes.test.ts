@@ -93,8 +93,8 @@ const DEFINITION_MISTAKES: readonly Mistake[] = [
     title: 'default that does not parse',
     fields: withFields("options: { rate: { type: 'rate', default: '30', description: 'x' } }"),
     message:
-      'is invalid: options.rate.default must be a positive rate such as 0.5/s, 1/min or ' +
-      "30/h, got '30'",
+      'is invalid: options.rate.default must be a positive rate, a decimal number per unit such ' +
+      "as 0.5/s, 1/min or 30/h, got '30'",
   },
   {
     title: 'default below min',
