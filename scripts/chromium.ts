@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /**
- * Why the browser tests cannot run here, or `undefined` when they can. CI sets
+ * Returns why the browser tests cannot run here, or `undefined` when they can. CI sets
  * PVP_REQUIRE_BROWSER=1, so that a missing browser fails there instead of skipping.
  */
 export function browserMissing(): string | undefined {

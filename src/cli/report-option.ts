@@ -31,7 +31,7 @@ export function readReportOption(values: Values): ReportTarget | undefined {
   return { path, file: checkReportPath(path) };
 }
 
-/** Where a report goes: the path as given, for messages, and the file to write. */
+/** The destination of a report: the path as given, for messages, and the file to write. */
 export interface ReportTarget {
   readonly path: string;
   readonly file: string;

@@ -181,7 +181,7 @@ export class RunRecorder {
     };
   }
 
-  /** The distribution of notification latencies, for a chart. */
+  /** Returns the distribution of notification latencies, for a chart. */
   latencyCdf(): CdfPoint[] {
     return this.latency.cdf();
   }

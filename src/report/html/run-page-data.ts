@@ -89,7 +89,7 @@ export function runPageData(report: RunReport, command: string, prices?: Prices)
   };
 }
 
-/** The run's table, with each strategy's cost per 30-day month when prices were given. */
+/** Builds the run's table, with each strategy's cost per 30-day month when prices are given. */
 function figuresOf(report: RunReport, prices: Prices | undefined): FiguresTable {
   const rows = report.results.map((result) => row(result));
   if (prices === undefined) return { head: HEAD, rows };
@@ -104,7 +104,7 @@ function figuresOf(report: RunReport, prices: Prices | undefined): FiguresTable 
   };
 }
 
-/** The summary sentence followed by the prices and the break-even between polling and push. */
+/** Writes the summary sentence followed by the prices and the polling-push break-even. */
 function pricedSummary(report: RunReport, prices: Prices): string {
   const priced = priceReport(report, prices);
   return `${summarize(report)} ${priceTitle(priced.prices)}. ${describeBreakEven(priced.breakEven)}`;
