@@ -1,8 +1,8 @@
 /**
  * A set of event sequence numbers. It starts as a hash set and becomes a bitmap, one bit per
  * sequence number up to `capacity`, once it contains enough numbers for the bitmap to be smaller.
- * A consumer that sees a few events of a large log thus costs memory for those few only, where
- * a bitmap for every consumer would grow with consumers times events.
+ * A consumer that receives a few events of a large log thus costs memory for those few only. A
+ * bitmap for every consumer would grow with consumers times events.
  */
 export class SeenSet {
   private bits: Uint32Array | undefined;

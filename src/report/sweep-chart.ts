@@ -124,7 +124,7 @@ function layOut(series: readonly Series[]): Layout {
   const xTicks = niceTicks(maxMs / unitMs, 6, false);
   const yTicks = niceTicks(maxWasted, 5);
 
-  // Each line holds the plotting area, the widest y label and at most three columns of axes.
+  // Each line contains the plotting area, the widest y label and at most three columns of axes.
   const labelWidth = Math.max(...yTicks.map((tick) => formatCount(tick).length));
   const width = Math.min(PLOT_WIDTH, MAX_WIDTH - labelWidth - 3);
 

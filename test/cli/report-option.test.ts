@@ -26,7 +26,7 @@ afterEach(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** The JSON a report page draws, read back from its script element. */
+/** Reads back the JSON a report page draws from its script element. */
 function pageData(path: string): { kind: string; reproduce: { command: string } } {
   const html = readFileSync(path, 'utf8');
   const json = /<script id="report-data" type="application\/json">(.*?)<\/script>/s.exec(html);

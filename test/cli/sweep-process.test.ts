@@ -44,7 +44,7 @@ describe('sweep in the main program', () => {
 
 describe('sweep from another folder', () => {
   // npm sets INIT_CWD to the folder it was started in, and the program moves there, as with
-  // `npm --prefix`; the worker threads must still find the TypeScript loader.
+  // `npm --prefix`. The worker threads must still find the TypeScript loader from there.
   const child = runSweepProcess([], { INIT_CWD: tmpdir() });
 
   it('exits by itself', () => {
